@@ -1,0 +1,119 @@
+// Prisma's WebAssembly schema engine, driven through @prisma/adapter-pg. The native engine that the
+// Prisma CLI downloads is unreachable here; the WebAssembly one ships inside an npm package.
+// This package is internal to Prisma and pinned exactly; keep every use of it in this file.
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type { SchemaEngine } from '@prisma/schema-engine-wasm';
+
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+
+let initialised: Promise<void> | undefined;
+
+// Node 20 cannot `import` a .wasm file, so instantiate it by hand with the JS glue as its imports.
+function initialiseWasm(): Promise<void> {
+  initialised ??= (async () => {
+    // The package does not export its .wasm file; it sits next to the entry point.
+    const wasmPath = new URL('schema_engine_bg.wasm', import.meta.resolve('@prisma/schema-engine-wasm'));
+    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
+      './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
+    });
+    bindings.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+  })();
+  return initialised;
+}
+
+type Queryable = { performIO(query: unknown): Promise<{ fields: { dataTypeID: number }[] }> };
+
+// adapter-pg rejects PostgreSQL's internal "char" type, which the engine's catalog queries return;
+// reporting it as text is what the native engine does.
+function reportCharAsText<T extends object>(queryable: T): T {
+  const target = queryable as unknown as Queryable;
+  const performIO = target.performIO.bind(target);
+  target.performIO = async (query) => {
+    const result = await performIO(query);
+    for (const field of result.fields) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    return result;
+  };
+  const withTransactions = queryable as unknown as { startTransaction?: (...args: unknown[]) => Promise<object> };
+  const startTransaction = withTransactions.startTransaction?.bind(queryable);
+  if (startTransaction) {
+    withTransactions.startTransaction = async (...args) => reportCharAsText(await startTransaction(...args));
+  }
+  return queryable;
+}
+
+type PoolConfig = ReturnType<typeof poolConfig>;
+
+class CharTolerantPg extends PrismaPg {
+  constructor(private readonly poolSettings: PoolConfig) {
+    super(poolSettings);
+  }
+
+  override async connect() {
+    return reportCharAsText(await super.connect());
+  }
+
+  // adapter-pg's own shadow database is dropped while its pool still holds a connection, which
+  // fails; drop it after the pool has ended, forcibly.
+  override async connectToShadowDb() {
+    const shadowName = `concord_shadow_${randomUUID().replaceAll('-', '')}`;
+    await runAdminStatement(this.poolSettings, `CREATE DATABASE "${shadowName}"`);
+    const adapter = await new PrismaPg({ ...this.poolSettings, database: shadowName }).connect();
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await dispose();
+      await runAdminStatement(this.poolSettings, `DROP DATABASE IF EXISTS "${shadowName}" WITH (FORCE)`);
+    };
+    return reportCharAsText(adapter);
+  }
+}
+
+async function runAdminStatement(settings: PoolConfig, sql: string): Promise<void> {
+  const client = new pg.Client(settings);
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+// adapter-pg opens the shadow database by overriding `database` in the pool config, which a
+// `connectionString` would silently win over: pass the URL's parts instead.
+function poolConfig(databaseUrl: string) {
+  const url = new URL(databaseUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database: decodeURIComponent(url.pathname.slice(1)),
+    ssl: url.searchParams.get('sslmode') === 'require' ? { rejectUnauthorized: false } : undefined,
+  };
+}
+
+/** Runs `use` with an engine connected to `databaseUrl`, then frees it. */
+export async function withSchemaEngine<T>(
+  databaseUrl: string,
+  schema: { path: string; content: string } | undefined,
+  use: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  await initialiseWasm();
+  const adapter = bindMigrationAwareSqlAdapterFactory(new CharTolerantPg({ ...poolConfig(databaseUrl), max: 2 }));
+  const engine = await bindings.SchemaEngine.new(
+    { datamodels: schema ? [[schema.path, schema.content]] : undefined },
+    () => {},
+    adapter,
+  );
+  try {
+    return await use(engine);
+  } finally {
+    engine.free();
+  }
+}
