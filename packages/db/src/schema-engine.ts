@@ -14,14 +14,17 @@ const PG_TEXT_OID = 25;
 
 let initialised: Promise<void> | undefined;
 
+// @types/node 20 does not declare the WebAssembly global; this is the part we use.
+const webAssembly = (globalThis as unknown as {
+  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> };
+}).WebAssembly;
+
 // Node 20 cannot `import` a .wasm file, so instantiate it by hand with the JS glue as its imports.
 function initialiseWasm(): Promise<void> {
   initialised ??= (async () => {
     // The package does not export its .wasm file; it sits next to the entry point.
     const wasmPath = new URL('schema_engine_bg.wasm', import.meta.resolve('@prisma/schema-engine-wasm'));
-    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
-      './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
-    });
+    const { instance } = await webAssembly.instantiate(await readFile(wasmPath), { './schema_engine_bg.js': bindings });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
   })();
@@ -95,6 +98,7 @@ function poolConfig(databaseUrl: string) {
     password: decodeURIComponent(url.password),
     database: decodeURIComponent(url.pathname.slice(1)),
     ssl: url.searchParams.get('sslmode') === 'require' ? { rejectUnauthorized: false } : undefined,
+    max: 2,
   };
 }
 
@@ -105,7 +109,7 @@ export async function withSchemaEngine<T>(
   use: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   await initialiseWasm();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new CharTolerantPg({ ...poolConfig(databaseUrl), max: 2 }));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new CharTolerantPg(poolConfig(databaseUrl)));
   const engine = await bindings.SchemaEngine.new(
     { datamodels: schema ? [[schema.path, schema.content]] : undefined },
     () => {},

@@ -1,0 +1,55 @@
+// Builds the Fastify application: cross-cutting plugins, then the domain modules with their
+// prefixes, then the web app. It never listens; server.ts and the tests do.
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { PrismaClient } from '@concord/db';
+import { authPlugin } from './plugins/auth.ts';
+import { errorsPlugin } from './plugins/errors.ts';
+import { openapiPlugin } from './plugins/openapi.ts';
+import { webPlugin } from './plugins/web.ts';
+import { createServices } from './services.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { issuesRoutes } from './modules/issues/issues.routes.ts';
+import { membersRoutes } from './modules/members/members.routes.ts';
+import { projectsRoutes } from './modules/projects/projects.routes.ts';
+import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
+
+export interface AppOptions {
+  prisma: PrismaClient;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+  /** Built web app to serve at /; omitted in API tests. */
+  webDistDir?: string;
+}
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+// Never log secrets: cookies, bearer tokens and CSRF tokens are redacted from request logs.
+const REDACTED = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+export async function buildApp({ prisma, logger = false, trustProxy = false, webDistDir }: AppOptions) {
+  const app = Fastify({
+    logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), redact: REDACTED },
+    trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  const services = createServices(prisma);
+
+  await app.register(errorsPlugin);
+  await app.register(cookie);
+  await app.register(openapiPlugin);
+  await app.register(authPlugin, { prisma });
+
+  await app.register(healthRoutes, { prefix: '/api/health', services });
+  await app.register(authRoutes, { prefix: '/api/auth', services });
+  await app.register(tokensRoutes, { prefix: '/api/tokens', services });
+  await app.register(projectsRoutes, { prefix: '/api/projects', services });
+  await app.register(membersRoutes, { prefix: '/api/projects/:projectId/members', services });
+  await app.register(issuesRoutes, { prefix: '/api/projects/:projectId/issues', services });
+
+  await app.register(webPlugin, { distDir: webDistDir ?? '' });
+  return app;
+}

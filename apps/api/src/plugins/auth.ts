@@ -1,0 +1,102 @@
+// Who is calling and what they may do. Every API route declares `config.access`; this plugin
+// refuses to register a route without one, identifies the caller (session cookie or API token),
+// checks CSRF for cookie-authenticated writes and enforces the access level before any parsing.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { PrismaClient, Role } from '@concord/db';
+import { AppError, forbidden, notFound, unauthorized } from './errors.ts';
+import { sha256 } from '../lib/secrets.ts';
+
+/** public: anyone; user: signed in; member / lead / owner: that role or higher in `:projectId`. */
+export type Access = 'public' | 'user' | 'member' | 'lead' | 'owner';
+
+export interface Caller {
+  userId: string;
+  via: 'session' | 'token';
+  sessionId?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    caller: Caller | null;
+    /** The caller's role in the route's project, for member / lead / owner routes. */
+    projectRole: Role | null;
+  }
+}
+
+export const SESSION_COOKIE = 'concord_session';
+export const CSRF_COOKIE = 'concord_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+const ROLE_RANK: Record<Role, number> = { coder: 1, lead: 2, owner: 3 };
+const REQUIRED_ROLE: Partial<Record<Access, Role>> = { member: 'coder', lead: 'lead', owner: 'owner' };
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+
+export function isDocumentationRoute(url: string): boolean {
+  return url === '/api/docs' || url.startsWith('/api/docs/');
+}
+
+async function identify(prisma: PrismaClient, request: FastifyRequest): Promise<Caller | null> {
+  const authorization = request.headers.authorization;
+  if (authorization) {
+    const [scheme, secret] = authorization.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !secret) throw unauthorized('Use `Authorization: Bearer <API token>`.');
+    const token = await prisma.apiToken.findUnique({ where: { tokenHash: sha256(secret) } });
+    if (!token || token.revokedAt) throw unauthorized('This API token is unknown or revoked.');
+    // Recording every use would add a write to every scripted request; once a minute is enough.
+    if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
+      await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+    }
+    return { userId: token.userId, via: 'token' };
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return null;
+  const session = await prisma.session.findUnique({ where: { tokenHash: sha256(cookie) } });
+  if (!session || session.expiresAt < new Date()) return null;
+  if (UNSAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+    throw new AppError(403, 'CSRF_FAILED', `Missing or wrong ${CSRF_HEADER} header; reload the page and retry.`);
+  }
+  return { userId: session.userId, via: 'session', sessionId: session.id };
+}
+
+async function roleInProject(prisma: PrismaClient, userId: string, projectId: unknown): Promise<Role> {
+  // Non-members learn nothing about a project, not even that it exists.
+  if (typeof projectId !== 'string' || !UUID.test(projectId)) throw notFound('Project');
+  const member = await prisma.member.findUnique({ where: { projectId_userId: { projectId, userId } }, select: { role: true } });
+  if (!member) throw notFound('Project');
+  return member.role;
+}
+
+export const authPlugin = fp(async (app: FastifyInstance, { prisma }: { prisma: PrismaClient }) => {
+  app.decorateRequest('caller', null);
+  app.decorateRequest('projectRole', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api') || isDocumentationRoute(route.url)) return;
+    if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access) return;
+    request.caller = await identify(prisma, request);
+    if (access === 'public') return;
+    if (!request.caller) throw unauthorized();
+    const required = REQUIRED_ROLE[access];
+    if (!required) return;
+    const role = await roleInProject(prisma, request.caller.userId, (request.params as { projectId?: unknown }).projectId);
+    if (ROLE_RANK[role] < ROLE_RANK[required]) throw forbidden(`This needs the ${required} role in the project; you are ${role}.`);
+    request.projectRole = role;
+  });
+});
+
+/** The signed-in caller; only for routes whose access is not `public`. */
+export function callerOf(request: FastifyRequest): Caller {
+  if (!request.caller) throw unauthorized();
+  return request.caller;
+}

@@ -1,0 +1,30 @@
+// Composes every domain service from its dependencies; modules receive this and call each
+// other's services through it rather than importing one another.
+import type { PrismaClient } from '@concord/db';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { createIssuesService } from './modules/issues/issues.service.ts';
+import { createMembersService } from './modules/members/members.service.ts';
+import { createProjectsService } from './modules/projects/projects.service.ts';
+import { createTokensService } from './modules/tokens/tokens.service.ts';
+import { AppError } from './plugins/errors.ts';
+
+export function createServices(prisma: PrismaClient) {
+  return {
+    database: {
+      async ping(): Promise<void> {
+        try {
+          await prisma.$queryRaw`SELECT 1`;
+        } catch {
+          throw new AppError(503, 'DATABASE_UNAVAILABLE', 'The database does not answer.');
+        }
+      },
+    },
+    auth: createAuthService(prisma),
+    tokens: createTokensService(prisma),
+    projects: createProjectsService(prisma),
+    members: createMembersService(prisma),
+    issues: createIssuesService(prisma),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

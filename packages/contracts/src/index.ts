@@ -1,0 +1,5 @@
+// Request and response schemas shared by the API (validation, OpenAPI) and the web app (types).
+export * from './common.ts';
+export * from './auth.ts';
+export * from './projects.ts';
+export * from './issues.ts';
