@@ -3,3 +3,4 @@ export { createPrismaClient } from './client.ts';
 export { applyMigrations, createMigration, pendingSchemaChanges } from './migrations.ts';
 export { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.ts';
 export * from './generated/prisma/client.ts';
+export { createTestDatabase, databaseUrl, dropTemplateDatabase, prepareTemplateDatabase } from './test-database.ts';

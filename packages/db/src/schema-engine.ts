@@ -3,6 +3,8 @@
 // This package is internal to Prisma and pinned exactly; keep every use of it in this file.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
@@ -23,7 +25,8 @@ const webAssembly = (globalThis as unknown as {
 function initialiseWasm(): Promise<void> {
   initialised ??= (async () => {
     // The package does not export its .wasm file; it sits next to the entry point.
-    const wasmPath = new URL('schema_engine_bg.wasm', import.meta.resolve('@prisma/schema-engine-wasm'));
+    const entryPoint = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm');
+    const wasmPath = path.join(path.dirname(entryPoint), 'schema_engine_bg.wasm');
     const { instance } = await webAssembly.instantiate(await readFile(wasmPath), { './schema_engine_bg.js': bindings });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();

@@ -17,6 +17,10 @@ export interface Caller {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route as "METHOD /url", for the permission table test and the docs check. */
+    apiRoutes: string[];
+  }
   interface FastifyContextConfig {
     access?: Access;
   }
@@ -76,9 +80,11 @@ export const authPlugin = fp(async (app: FastifyInstance, { prisma }: { prisma: 
   app.decorateRequest('caller', null);
   app.decorateRequest('projectRole', null);
 
+  app.decorate('apiRoutes', [] as string[]);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || isDocumentationRoute(route.url)) return;
     if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push(`${method} ${route.url}`);
   });
 
   app.addHook('onRequest', async (request) => {

@@ -1,0 +1,86 @@
+// Per test file: a fresh database copied from the migrated template, the real app on it, and
+// factories for a project team whose members are signed in through real session rows.
+import { afterAll } from 'vitest';
+import { inject } from 'vitest';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { createPrismaClient, createTestDatabase, type PrismaClient, type Role } from '@concord/db';
+import { buildApp } from '../src/app.ts';
+import { hashPassword, randomSecret, sha256 } from '../src/lib/secrets.ts';
+import { SESSION_TTL_MS } from '../src/modules/auth/auth.service.ts';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  /** Headers that authenticate as this user through a session cookie, CSRF header included. */
+  headers: Record<string, string>;
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  prisma: PrismaClient;
+  databaseUrl: string;
+  /** Inject a request as `user` (or anonymously). */
+  request(user: TestUser | null, options: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  createUser(name?: string): Promise<TestUser>;
+  createTeam(): Promise<Team>;
+}
+
+export interface Team {
+  projectId: string;
+  owner: TestUser;
+  lead: TestUser;
+  coder: TestUser;
+  /** A coder of another project. */
+  outsider: TestUser;
+}
+
+let passwordHash: Promise<string> | undefined;
+
+export async function createTestContext(): Promise<TestContext> {
+  const database = await createTestDatabase(inject('databaseServerUrl'));
+  const prisma = createPrismaClient(database.url, 4);
+  const app = await buildApp({ prisma });
+  afterAll(async () => {
+    await app.close();
+    await prisma.$disconnect();
+    await database.drop();
+  });
+
+  let userCount = 0;
+  async function createUser(name = `user${++userCount}`): Promise<TestUser> {
+    passwordHash ??= hashPassword(TEST_PASSWORD);
+    const email = `${name}-${randomSecret(4).toLowerCase()}@test.concord`;
+    const user = await prisma.user.create({ data: { email, name, passwordHash: await passwordHash } });
+    const token = randomSecret();
+    const csrfToken = randomSecret();
+    await prisma.session.create({ data: { userId: user.id, tokenHash: sha256(token), csrfToken, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } });
+    return { id: user.id, email, headers: { cookie: `concord_session=${token}; concord_csrf=${csrfToken}`, 'x-csrf-token': csrfToken } };
+  }
+
+  async function addToNewProject(members: [TestUser, Role][]): Promise<string> {
+    const project = await prisma.project.create({
+      data: { slug: `p-${randomSecret(6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`, name: 'Test project', members: { create: members.map(([u, role]) => ({ userId: u.id, role })) } },
+    });
+    return project.id;
+  }
+
+  return {
+    app,
+    prisma,
+    databaseUrl: database.url,
+    request: (user, options) => app.inject({ ...options, headers: { ...user?.headers, ...options.headers } }),
+    createUser,
+    async createTeam() {
+      const [owner, lead, coder, outsider] = await Promise.all(['owner', 'lead', 'coder', 'outsider'].map((n) => createUser(n)));
+      const projectId = await addToNewProject([
+        [owner!, 'owner'],
+        [lead!, 'lead'],
+        [coder!, 'coder'],
+      ]);
+      await addToNewProject([[outsider!, 'coder']]);
+      return { projectId, owner: owner!, lead: lead!, coder: coder!, outsider: outsider! };
+    },
+  };
+}

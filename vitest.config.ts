@@ -1,0 +1,12 @@
+// Unit and API integration tests; the browser journeys run with Playwright (apps/e2e).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'apps/api/src/**/*.test.ts'],
+    globalSetup: ['./vitest.global-setup.ts'],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
