@@ -3,14 +3,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+// Brings in vitest's ProvidedContext, which vitest.provided.d.ts extends.
+import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { dropTemplateDatabase, prepareTemplateDatabase, startEmbeddedPostgres } from '@concord/db';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseServerUrl: string;
-  }
-}
 
 export default async function setup(project: TestProject) {
   const server = process.env.DATABASE_URL

@@ -34,6 +34,7 @@ export async function buildApp({ prisma, logger = false, trustProxy = false, web
     trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   const services = createServices(prisma);

@@ -1,8 +1,7 @@
 // Per test file: a fresh database copied from the migrated template, the real app on it, and
 // factories for a project team whose members are signed in through real session rows.
-import { afterAll } from 'vitest';
-import { inject } from 'vitest';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, inject } from 'vitest';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createPrismaClient, createTestDatabase, type PrismaClient, type Role } from '@concord/db';
 import { buildApp } from '../src/app.ts';
 import { hashPassword, randomSecret, sha256 } from '../src/lib/secrets.ts';
@@ -22,7 +21,7 @@ export interface TestContext {
   prisma: PrismaClient;
   databaseUrl: string;
   /** Inject a request as `user` (or anonymously). */
-  request(user: TestUser | null, options: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  request(user: TestUser | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   createUser(name?: string): Promise<TestUser>;
   createTeam(): Promise<Team>;
 }

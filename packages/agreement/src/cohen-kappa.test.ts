@@ -220,6 +220,15 @@ describe('kappa edge cases', () => {
     expect(withMissing.value).toBeCloseTo(num(complete.value), 14);
   });
 
+  it('categories come from the items kept after listwise deletion (irr::kappa2), so a label seen only next to a missing rating does not change the weights', () => {
+    const kept = weightedKappa([1, 2, 3, 2], [1, 2, 2, 3], { weights: 'linear' });
+    const withStray = weightedKappa([1, 2, 3, 2, 9], [1, 2, 2, 3, null], { weights: 'linear' });
+    expect(withStray.categories).toEqual([1, 2, 3]);
+    expect(withStray.value).toBe(kept.value);
+    // With explicit categories the stray label must still be listed.
+    expect(() => cohenKappa([1, 9], [1, null], { categories: [1, 2] })).toThrow(RangeError);
+  });
+
   it('a single category used by everyone gives null with a reason (expected agreement 1)', () => {
     const r = cohenKappa(['a', 'a', 'a'], ['a', 'a', 'a']);
     undefinedShape(r);

@@ -59,33 +59,50 @@ export interface EncodedLabels extends Shape {
   kind: LabelKind | null;
 }
 
+/**
+ * `scope` says which labels define the data-derived categories: 'all' non-missing cells, or only
+ * 'complete' rows (for statistics that drop incomplete items first, as irr does with na.omit).
+ * Labels in ignored rows are still validated and, with explicit categories, must be listed.
+ */
 export function encodeLabelMatrix(
   ratings: unknown,
   where: string,
   categories?: readonly Label[],
+  scope: 'all' | 'complete' = 'all',
 ): EncodedLabels {
   const { items, raters } = checkShape(ratings, where);
   const rows = ratings as readonly (readonly unknown[])[];
   const guard = new KindGuard(where);
-  const used = new Set<Label>();
+  const seen = new Set<Label>();
+  const kept = new Set<Label>();
   for (let i = 0; i < items; i++) {
     const row = rows[i]!;
+    let complete = true;
     for (let r = 0; r < raters; r++) {
       const label = labelCell(row[r], `${where}: item ${i}, rater ${r}`);
-      if (label === null) continue;
-      if (!used.has(label)) {
+      if (label === null) {
+        complete = false;
+        continue;
+      }
+      if (!seen.has(label)) {
         guard.see(label);
-        used.add(label);
+        seen.add(label);
       }
     }
+    if (scope === 'complete' && !complete) continue;
+    for (let r = 0; r < raters; r++) {
+      const label = row[r] as Label | null;
+      if (label !== null) kept.add(label);
+    }
   }
-  const resolved = resolveCategories(used, categories, guard, where);
+  const resolved = resolveCategories(categories === undefined ? kept : seen, categories, guard, where);
   const codes = new Int32Array(items * raters);
   for (let i = 0; i < items; i++) {
     const row = rows[i]!;
     for (let r = 0; r < raters; r++) {
       const cell = row[r] as Label | null;
-      codes[i * raters + r] = cell === null ? MISSING : resolved.index.get(cell)!;
+      // A label outside the categories can only sit in an ignored (incomplete) row.
+      codes[i * raters + r] = cell === null ? MISSING : (resolved.index.get(cell) ?? MISSING);
     }
   }
   return { items, raters, codes, categories: resolved.categories, kind: guard.kind };
@@ -119,11 +136,12 @@ export function encodeLabelPair(
   const xs = a as readonly unknown[];
   const ys = b as readonly unknown[];
   const guard = new KindGuard(where);
-  const used = new Set<Label>();
+  const seen = new Set<Label>();
+  const kept = new Set<Label>();
   const note = (label: Label | null): void => {
-    if (label !== null && !used.has(label)) {
+    if (label !== null && !seen.has(label)) {
       guard.see(label);
-      used.add(label);
+      seen.add(label);
     }
   };
   let n = 0;
@@ -133,9 +151,14 @@ export function encodeLabelPair(
     const y = labelCell(ys[i], `${where}: second rater, item ${i}`);
     note(x);
     note(y);
-    if (x !== null && y !== null) n++;
+    if (x !== null && y !== null) {
+      // Categories come from the items kept after listwise deletion (as irr::kappa2 does).
+      kept.add(x);
+      kept.add(y);
+      n++;
+    }
   }
-  const resolved = resolveCategories(used, categories, guard, where);
+  const resolved = resolveCategories(categories === undefined ? kept : seen, categories, guard, where);
   const xi = new Int32Array(n);
   const yi = new Int32Array(n);
   let k = 0;

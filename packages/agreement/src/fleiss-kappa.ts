@@ -8,7 +8,7 @@ export function fleissKappa(
   ratings: LabelMatrix,
   opts: { categories?: readonly Label[] } = {},
 ): FleissKappaResult {
-  const enc = encodeLabelMatrix(ratings, 'fleissKappa', opts.categories);
+  const enc = encodeLabelMatrix(ratings, 'fleissKappa', opts.categories, 'complete');
   const { items, raters: m, codes, categories } = enc;
   const k = categories.length;
   const base = {

@@ -4,6 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ErrorBody } from '@concord/contracts';
+import { Prisma } from '@concord/db';
 
 export class AppError extends Error {
   constructor(
@@ -33,8 +34,26 @@ function errorBody(statusCode: number, code: string, message: string, requestId:
   };
 }
 
+// Database constraint outcomes that reach the handler are the client's conflict, not a crash.
+interface MappedError {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+const PRISMA_ERRORS: Record<string, MappedError> = {
+  P2002: { statusCode: 409, code: 'ALREADY_EXISTS', message: 'Something with the same unique value already exists.' },
+  P2025: { statusCode: 404, code: 'NOT_FOUND', message: 'The record was not found; it may have been deleted.' },
+  P2034: { statusCode: 409, code: 'WRITE_CONFLICT', message: 'Another change happened at the same time; reload and retry.' },
+};
+
+function fromPrismaError(error: unknown): MappedError | undefined {
+  return error instanceof Prisma.PrismaClientKnownRequestError ? PRISMA_ERRORS[error.code] : undefined;
+}
+
 // Fastify's own errors (validation, body too large, bad JSON) carry a statusCode and FST_ code.
-function fromFastifyError(error: FastifyError): { statusCode: number; code: string; message: string; details?: unknown } {
+function fromFastifyError(error: FastifyError): MappedError {
   if (error.validation) {
     return { statusCode: 400, code: 'VALIDATION_FAILED', message: error.message, details: error.validation };
   }
@@ -44,7 +63,7 @@ function fromFastifyError(error: FastifyError): { statusCode: number; code: stri
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    const mapped = error instanceof AppError ? error : fromFastifyError(error as FastifyError);
+    const mapped: MappedError = error instanceof AppError ? error : (fromPrismaError(error) ?? fromFastifyError(error as FastifyError));
     // Our own errors carry safe messages; anything unexpected is logged and masked.
     if (mapped.statusCode >= 500 && !(error instanceof AppError)) {
       request.log.error({ err: error }, 'request failed');

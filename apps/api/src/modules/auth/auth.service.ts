@@ -75,14 +75,13 @@ export function createAuthService(prisma: PrismaClient) {
     /** Creates the first account of an empty instance; refused once any account exists. */
     async setup(body: SetupBody): Promise<NewSession> {
       const passwordHash = await hashPassword(body.password);
-      // Serialised so two simultaneous setup requests cannot both create a first account.
-      const user = await prisma.$transaction(
-        async (tx) => {
-          if ((await tx.user.count()) > 0) throw conflict('ALREADY_SET_UP', 'This instance already has accounts; sign in instead.');
-          return tx.user.create({ data: { email: body.email.trim().toLowerCase(), name: body.name.trim(), passwordHash } });
-        },
-        { isolationLevel: 'Serializable' },
-      );
+      // A transaction-scoped advisory lock serialises simultaneous setup requests, so exactly one
+      // creates the first account and the others see it.
+      const user = await prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('concord:first-run-setup'))`;
+        if ((await tx.user.count()) > 0) throw conflict('ALREADY_SET_UP', 'This instance already has accounts; sign in instead.');
+        return tx.user.create({ data: { email: body.email.trim().toLowerCase(), name: body.name.trim(), passwordHash } });
+      });
       return startSession(user);
     },
   };

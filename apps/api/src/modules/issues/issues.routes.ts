@@ -6,7 +6,7 @@ import { routeOptions } from '../../lib/route-options.ts';
 
 export async function issuesRoutes(app: FastifyInstance, { services }: { services: Services }) {
   app.get(
-    '/',
+    '',
     routeOptions('member', {
       summary: 'Imported issues of the project, paginated, optionally filtered by text',
       tags: ['issues'],

@@ -12,13 +12,13 @@ export async function membersRoutes(app: FastifyInstance, { services }: { servic
   const { members } = services;
 
   app.get(
-    '/',
+    '',
     routeOptions('owner', { summary: 'Members of the project with their roles', tags, params: ProjectParams, response: { 200: Type.Array(Member) } }),
     async (request) => members.list((request.params as Params).projectId),
   );
 
   app.post(
-    '/',
+    '',
     routeOptions(
       'owner',
       {

@@ -11,12 +11,12 @@ const tags = ['projects'];
 export async function projectsRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { projects } = services;
 
-  app.get('/', routeOptions('user', { summary: 'Projects I am a member of', tags, response: { 200: Type.Array(ProjectSummary) } }), async (request) =>
+  app.get('', routeOptions('user', { summary: 'Projects I am a member of', tags, response: { 200: Type.Array(ProjectSummary) } }), async (request) =>
     projects.listFor(callerOf(request).userId),
   );
 
   app.post(
-    '/',
+    '',
     routeOptions('user', { summary: 'Create a project; the creator becomes its owner', tags, body: CreateProjectBody, response: { 201: ProjectSummary } }, [409]),
     async (request, reply) => reply.status(201).send(await projects.create(callerOf(request).userId, request.body as CreateProjectBody)),
   );

@@ -11,12 +11,12 @@ const tags = ['tokens'];
 export async function tokensRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { tokens } = services;
 
-  app.get('/', routeOptions('user', { summary: 'My active API tokens', tags, response: { 200: Type.Array(ApiToken) } }), async (request) =>
+  app.get('', routeOptions('user', { summary: 'My active API tokens', tags, response: { 200: Type.Array(ApiToken) } }), async (request) =>
     tokens.list(callerOf(request).userId),
   );
 
   app.post(
-    '/',
+    '',
     routeOptions('user', { summary: 'Create an API token (the secret is returned once)', tags, body: CreateTokenBody, response: { 201: CreatedToken } }),
     async (request, reply) => reply.status(201).send(await tokens.create(callerOf(request).userId, (request.body as CreateTokenBody).name)),
   );

@@ -1,0 +1,57 @@
+// The one error shape for every kind of bad input, and no internals leaking on failures.
+import { describe, expect, it } from 'vitest';
+import { createPrismaClient } from '@concord/db';
+import { buildApp } from '../app.ts';
+import { createTestContext } from '../../test/test-context.ts';
+
+const ctx = await createTestContext();
+const ERROR_KEYS = ['code', 'error', 'message', 'requestId', 'statusCode'];
+
+describe('errors', () => {
+  it('schema violations give 400 VALIDATION_FAILED with details', async () => {
+    const user = await ctx.createUser();
+    const response = await ctx.request(user, { method: 'POST', url: '/api/projects', payload: { name: '', slug: 'Not A Slug' } });
+    expect(response.statusCode).toBe(400);
+    const body = response.json();
+    expect(Object.keys(body).sort()).toEqual([...ERROR_KEYS, 'details'].sort());
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.requestId).toBe(response.headers['request-id'] ?? body.requestId);
+  });
+
+  it('malformed JSON gives 400 in the same shape', async () => {
+    const user = await ctx.createUser();
+    const response = await ctx.request(user, { method: 'POST', url: '/api/projects', headers: { 'content-type': 'application/json' }, payload: '{"name": ' });
+    expect(response.statusCode).toBe(400);
+    expect(Object.keys(response.json()).sort()).toEqual(ERROR_KEYS);
+  });
+
+  it('bodies over the limit give 413', async () => {
+    const user = await ctx.createUser();
+    const response = await ctx.request(user, { method: 'POST', url: '/api/projects', payload: { name: 'x', description: 'y'.repeat(1_100_000) } });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().code).toBe('FST_ERR_CTP_BODY_TOO_LARGE');
+  });
+
+  it('unknown /api paths give 404 JSON, whatever the method', async () => {
+    for (const method of ['GET', 'POST', 'DELETE'] as const) {
+      const response = await ctx.app.inject({ method, url: '/api/does-not-exist?x=1' });
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND', message: `No route ${method} /api/does-not-exist.` });
+    }
+  });
+
+  it('a failure inside the server is a masked 500 without stack trace or SQL', async () => {
+    // A real failure: the database this app talks to does not exist.
+    const broken = createPrismaClient(ctx.databaseUrl.replace(/\/[^/]+$/, '/no_such_database'), 1);
+    const app = await buildApp({ prisma: broken });
+    const response = await app.inject({ method: 'GET', url: '/api/projects', headers: { authorization: 'Bearer cnc_anything' } });
+    expect(response.statusCode).toBe(500);
+    const body = response.json();
+    expect(Object.keys(body).sort()).toEqual(ERROR_KEYS);
+    expect(body.code).toBe('INTERNAL');
+    expect(response.body).not.toMatch(/no_such_database|at .*\.ts|prisma/i);
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(503);
+    await app.close();
+    await broken.$disconnect();
+  });
+});

@@ -1,0 +1,68 @@
+// The areas of a project, in navigation order: what each is called, where it lives and, for those
+// not built yet, what it will do (shown on its "Coming soon" page).
+import type { ComponentType } from 'react';
+import {
+  IconChartBar,
+  IconCheckbox,
+  IconDownload,
+  IconGauge,
+  IconGitCompare,
+  IconHome,
+  IconListDetails,
+  IconSitemap,
+  IconUsers,
+  type IconProps,
+} from '@tabler/icons-react';
+
+export interface ProjectArea {
+  /** Path under /projects/:projectId; '' is the overview. */
+  path: string;
+  label: string;
+  icon: ComponentType<IconProps>;
+  ownerOnly?: boolean;
+  /** Set for areas that are not built yet: what the area will do. */
+  comingSoon?: string;
+}
+
+export const PROJECT_AREAS: ProjectArea[] = [
+  { path: '', label: 'Overview', icon: IconHome },
+  { path: 'issues', label: 'Issues', icon: IconListDetails },
+  {
+    path: 'codebook',
+    label: 'Codebook',
+    icon: IconSitemap,
+    comingSoon:
+      "define each stage's codebook: a tree of codes with definitions, include and exclude criteria and examples, stored by stable ids so renames never orphan codings.",
+  },
+  {
+    path: 'coding',
+    label: 'Coding',
+    icon: IconCheckbox,
+    comingSoon: 'code the issues assigned to you in each round, blind to the other coders, with keyboard shortcuts, a memo and the time spent.',
+  },
+  {
+    path: 'agreement',
+    label: 'Agreement',
+    icon: IconGauge,
+    comingSoon: "inter-rater agreement computed on the server: Cohen's kappa and related statistics with confidence intervals, overall, per code, per coder pair and per round.",
+  },
+  {
+    path: 'review',
+    label: 'Review',
+    icon: IconGitCompare,
+    comingSoon: 'leads adjudicate the issues where coders disagree, with a rationale and a discussion, to settle the final label.',
+  },
+  {
+    path: 'analysis',
+    label: 'Analysis',
+    icon: IconChartBar,
+    comingSoon: 'category counts and resolution time per category from the final labels, with statistical tests to compare them.',
+  },
+  {
+    path: 'export',
+    label: 'Export',
+    icon: IconDownload,
+    comingSoon: 'download the final and raw data as files that R, pandas and QDA tools (NVivo, ATLAS.ti, MAXQDA via REFI-QDA) can read.',
+  },
+  { path: 'members', label: 'Members', icon: IconUsers, ownerOnly: true },
+];

@@ -1,0 +1,18 @@
+// One page of a project's imported issues, optionally filtered by text (title and body).
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { IssuePage } from '@concord/contracts';
+import { api } from '../../../lib/api-client.ts';
+import { issueKeys, type IssueListParams } from './keys.ts';
+
+export const getIssues = (projectId: string, { page, pageSize, search }: IssueListParams, signal?: AbortSignal) =>
+  api.get<IssuePage>(`/projects/${encodeURIComponent(projectId)}/issues`, { query: { page, pageSize, search: search.trim() }, signal });
+
+export const issuesQueryOptions = (projectId: string, params: IssueListParams) =>
+  queryOptions({
+    queryKey: issueKeys.list(projectId, params),
+    queryFn: ({ signal }) => getIssues(projectId, params, signal),
+    // Keep the current page on screen while the next one loads, instead of flashing a spinner.
+    placeholderData: keepPreviousData,
+  });
+
+export const useIssues = (projectId: string, params: IssueListParams) => useQuery(issuesQueryOptions(projectId, params));

@@ -1,2 +1,0 @@
-// Types for Vite's client features (CSS imports, import.meta.env).
-/// <reference types="vite/client" />
