@@ -1,3 +1,5 @@
+// Cohen's and weighted kappa checked against published worked examples (source next to each number).
+
 import { describe, expect, it } from 'vitest';
 import { cohenKappa, weightedKappa } from './cohen-kappa.ts';
 import { anxiety, tableToPairs } from './test-fixtures.ts';

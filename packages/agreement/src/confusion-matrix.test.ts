@@ -1,3 +1,5 @@
+// Confusion matrix orientation, category order and listwise deletion.
+
 import { describe, expect, it } from 'vitest';
 import { confusionMatrix } from './confusion-matrix.ts';
 

@@ -1,3 +1,5 @@
+// Fleiss' kappa checked against Fleiss (1971), irr, Wikipedia and irrCAC worked examples.
+
 import { describe, expect, it } from 'vitest';
 import { fleissKappa } from './fleiss-kappa.ts';
 import { diagnoses, distributionToMatrix } from './test-fixtures.ts';

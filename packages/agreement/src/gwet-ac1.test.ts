@@ -1,3 +1,5 @@
+// Gwet's AC1 checked against the outputs in Gwet's irrCAC vignette, with hand derivations.
+
 import { describe, expect, it } from 'vitest';
 import { gwetAC1 } from './gwet-ac1.ts';
 import { diagnoses, krippendorff2011, pairsToMatrix, tableToPairs } from './test-fixtures.ts';

@@ -1,3 +1,6 @@
+// Krippendorff's alpha checked against Krippendorff (2011), Wikipedia and irrCAC examples, plus
+// hand-derived set-distance cases.
+
 import { describe, expect, it } from 'vitest';
 import { krippendorffAlpha } from './krippendorff-alpha.ts';
 import { scottPi } from './scott-pi.ts';

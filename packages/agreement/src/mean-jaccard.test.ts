@@ -1,3 +1,5 @@
+// Mean pairwise Jaccard similarity, hand-derived.
+
 import { describe, expect, it } from 'vitest';
 import { meanJaccard } from './mean-jaccard.ts';
 

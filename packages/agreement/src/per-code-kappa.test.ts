@@ -1,3 +1,5 @@
+// Per-code kappa: presence/absence reduction to Cohen's kappa, [] vs null, undefined cases.
+
 import { describe, expect, it } from 'vitest';
 import { cohenKappa } from './cohen-kappa.ts';
 import { perCodeKappa } from './per-code-kappa.ts';

@@ -1,3 +1,5 @@
+// Percent agreement checked against irrCAC's published outputs and hand-derived set cases.
+
 import { describe, expect, it } from 'vitest';
 import { percentAgreement } from './percent-agreement.ts';
 import { krippendorff2011, pairsToMatrix, tableToPairs } from './test-fixtures.ts';
@@ -15,8 +17,7 @@ describe('percentAgreement', () => {
     expect(num(r.value)).toBeCloseTo(0.8181818, 7);
     expect(num(r.value)).toBeCloseTo(9 / 11, 14);
     expect(r.n).toBe(11);
-    // Pairs: units with 4 ratings give 6 pairs (7 units), 3 ratings give 3 (2 units), 2 give 1 (1 unit)... by count:
-    // unit sizes 3,4,4,4,4,4,4,4,4,3,2 → 3+6·8+3+1 = 55.
+    // Rater pairs: unit sizes 3,4,4,4,4,4,4,4,4,3,2 give 3 + 8·6 + 3 + 1 = 55 pairs.
     expect(r.pairs).toBe(55);
   });
 

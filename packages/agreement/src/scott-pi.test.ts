@@ -1,3 +1,5 @@
+// Scott's pi checked against irrCAC's published output and a hand-derived example.
+
 import { describe, expect, it } from 'vitest';
 import { scottPi } from './scott-pi.ts';
 import { krippendorffBinary, tableToPairs } from './test-fixtures.ts';

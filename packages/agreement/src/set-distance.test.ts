@@ -1,3 +1,5 @@
+// MASI and Jaccard distances, hand-derived from Passonneau (2006) and the Jaccard definition.
+
 import { describe, expect, it } from 'vitest';
 import { jaccardDistance, masiDistance } from './set-distance.ts';
 

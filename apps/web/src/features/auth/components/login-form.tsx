@@ -1,6 +1,7 @@
 // Email and password sign-in; the API's own message ("Wrong email or password.") is shown as is.
 import { useState, type FormEvent } from 'react';
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
+import { PasswordField } from '../../../components/ui/password-field.tsx';
 import type { Me } from '@concord/contracts';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { useLogin } from '../api/login.ts';
@@ -33,7 +34,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           error={submitted && !email.trim() ? 'Enter your email.' : null}
           onChange={(event) => setEmail(event.currentTarget.value)}
         />
-        <PasswordInput
+        <PasswordField
           label="Password"
           name="password"
           autoComplete="current-password"

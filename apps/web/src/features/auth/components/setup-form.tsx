@@ -1,6 +1,7 @@
 // First-run setup: the first owner account of an empty instance (password of 10+ characters).
 import { useState, type FormEvent } from 'react';
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
+import { PasswordField } from '../../../components/ui/password-field.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { useSetup } from '../api/setup.ts';
 
@@ -32,7 +33,7 @@ export function SetupForm({ onDone }: { onDone: () => void }) {
         {setupMutation.error ? <ErrorAlert error={setupMutation.error} /> : null}
         <TextInput label="Name" autoComplete="name" required autoFocus value={name} error={nameError} onChange={(e) => setName(e.currentTarget.value)} />
         <TextInput label="Email" type="email" autoComplete="username" required value={email} error={emailError} onChange={(e) => setEmail(e.currentTarget.value)} />
-        <PasswordInput
+        <PasswordField
           label="Password"
           description={`At least ${MIN_PASSWORD} characters`}
           autoComplete="new-password"
@@ -41,7 +42,7 @@ export function SetupForm({ onDone }: { onDone: () => void }) {
           error={passwordError}
           onChange={(e) => setPassword(e.currentTarget.value)}
         />
-        <PasswordInput
+        <PasswordField
           label="Repeat password"
           autoComplete="new-password"
           required

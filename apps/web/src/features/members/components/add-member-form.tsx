@@ -64,7 +64,7 @@ export function AddMemberForm({ projectId }: { projectId: string }) {
       <form onSubmit={submit} noValidate aria-label="Add member">
         <Stack gap="md">
           {addMember.error ? <ErrorAlert error={addMember.error} onClose={() => addMember.reset()} /> : null}
-          <Grid gutter="md" align="flex-start">
+          <Grid gap="md" align="flex-start">
             <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
               <TextInput label="Email" type="email" required value={email} error={emailError} onChange={(e) => setEmail(e.currentTarget.value)} />
             </Grid.Col>

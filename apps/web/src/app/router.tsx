@@ -1,0 +1,59 @@
+// Every address of the web app. Signed-out screens stand alone; everything else sits behind the
+// auth guard inside the app frame, and project pages inside the project layout.
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { RequireAuth } from '../features/auth/components/require-auth.tsx';
+import { AppLayout } from './layouts/app-layout.tsx';
+import { ProjectLayout } from './layouts/project-layout.tsx';
+import { AccountPage } from './pages/account-page.tsx';
+import { ComingSoonPage } from './pages/coming-soon-page.tsx';
+import { ErrorPage } from './pages/error-page.tsx';
+import { IssuesPage } from './pages/issues-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { MembersPage } from './pages/members-page.tsx';
+import { NotFoundMessage, NotFoundPage } from './pages/not-found-page.tsx';
+import { ProjectHomePage } from './pages/project-home-page.tsx';
+import { ProjectsPage } from './pages/projects-page.tsx';
+import { SetupPage } from './pages/setup-page.tsx';
+import { PROJECT_AREAS } from './project-areas.tsx';
+
+const comingSoonRoutes: RouteObject[] = PROJECT_AREAS.filter((area) => area.comingSoon).map((area) => ({
+  path: area.path,
+  element: <ComingSoonPage area={area} />,
+}));
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <ErrorPage />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/setup', element: <SetupPage /> },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <Navigate to="/projects" replace /> },
+          { path: 'projects', element: <ProjectsPage /> },
+          {
+            path: 'projects/:projectId',
+            element: <ProjectLayout />,
+            children: [
+              { index: true, element: <ProjectHomePage /> },
+              { path: 'issues', element: <IssuesPage /> },
+              { path: 'members', element: <MembersPage /> },
+              ...comingSoonRoutes,
+              { path: '*', element: <NotFoundMessage /> },
+            ],
+          },
+          { path: 'account', element: <AccountPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,28 @@
+// `npm run bench`: runs every benchmark and prints its figures next to the target and the
+// baseline measured in the same run.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { apiLoadBenchmark } from './api-load.ts';
+import { coldStartBenchmark } from './cold-start.ts';
+
+const scratch = await mkdtemp(path.join(os.tmpdir(), 'concord-bench-'));
+const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
+
+execFileSync('npx', ['tsx', 'scripts/build-web-if-stale.ts'], { stdio: 'inherit' });
+
+console.log('\n== Start-up (npm start until /api/health answers) ==');
+const start = await coldStartBenchmark(path.join(scratch, 'start'), 3301);
+console.log(`cold (empty data dir): ${(start.coldMs / 1000).toFixed(2)} s  target < 15 s  ${verdict(start.coldMs < 15_000)}`);
+console.log(`warm (existing data):  ${(start.warmMs / 1000).toFixed(2)} s  target < 5 s   ${verdict(start.warmMs < 5_000)}`);
+
+console.log('\n== Authenticated GET /api/projects/:id vs bare Fastify route (50 connections, 10 s each) ==');
+const { bare, api, ratio } = await apiLoadBenchmark(path.join(scratch, 'load'), 3302);
+const row = (name: string, r: typeof api) =>
+  `${name.padEnd(28)} ${r.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   non-2xx ${r.non2xx}`;
+console.log(row('bare Fastify route', bare));
+console.log(row('authenticated project GET', api));
+console.log(`ratio: ${(ratio * 100).toFixed(1)}% of the bare route  target >= 35%  ${verdict(ratio >= 0.35)}`);
+console.log(`p99: ${api.p99} ms  target < 25 ms  ${verdict(api.p99 < 25)}`);
+process.exit(0);
