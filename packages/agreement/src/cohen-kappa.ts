@@ -14,21 +14,13 @@ export interface WeightedKappaOptions extends CohenKappaOptions {
   weights: WeightScheme;
 }
 
-export function cohenKappa(
-  a: readonly LabelCell[],
-  b: readonly LabelCell[],
-  opts: CohenKappaOptions = {},
-): KappaResult {
+export function cohenKappa(a: readonly LabelCell[], b: readonly LabelCell[], opts: CohenKappaOptions = {}): KappaResult {
   const pair = encodeLabelPair(a, b, 'cohenKappa', opts.categories);
   const k = pair.categories.length;
   return kappaFromTable(countTable(pair.x, pair.y, k), k, identityWeights(k), pair.categories);
 }
 
-export function weightedKappa(
-  a: readonly LabelCell[],
-  b: readonly LabelCell[],
-  opts: WeightedKappaOptions,
-): KappaResult {
+export function weightedKappa(a: readonly LabelCell[], b: readonly LabelCell[], opts: WeightedKappaOptions): KappaResult {
   const where = 'weightedKappa';
   if (opts === null || typeof opts !== 'object' || opts.weights === undefined) {
     throw new TypeError(`${where}: options { weights } are required ('linear', 'quadratic' or a matrix)`);
@@ -41,9 +33,7 @@ export function weightedKappa(
       throw new TypeError(`${where}: a custom weight matrix needs an explicit categories list (its row/column order)`);
     }
     if (pair.kind === 'string') {
-      throw new TypeError(
-        `${where}: string labels have no natural order; pass categories in scale order for ${opts.weights} weights`,
-      );
+      throw new TypeError(`${where}: string labels have no natural order; pass categories in scale order for ${opts.weights} weights`);
     }
   }
   const k = pair.categories.length;

@@ -4,11 +4,7 @@
 import { encodeLabelPair } from './encode.ts';
 import type { ConfusionMatrix, Label, LabelCell } from './types.ts';
 
-export function confusionMatrix(
-  a: readonly LabelCell[],
-  b: readonly LabelCell[],
-  categories?: readonly Label[],
-): ConfusionMatrix {
+export function confusionMatrix(a: readonly LabelCell[], b: readonly LabelCell[], categories?: readonly Label[]): ConfusionMatrix {
   const pair = encodeLabelPair(a, b, 'confusionMatrix', categories);
   const k = pair.categories.length;
   const counts: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));

@@ -126,12 +126,7 @@ export function checkPair(a: unknown, b: unknown, where: string): void {
   }
 }
 
-export function encodeLabelPair(
-  a: unknown,
-  b: unknown,
-  where: string,
-  categories?: readonly Label[],
-): EncodedPair {
+export function encodeLabelPair(a: unknown, b: unknown, where: string, categories?: readonly Label[]): EncodedPair {
   checkPair(a, b, where);
   const xs = a as readonly unknown[];
   const ys = b as readonly unknown[];

@@ -111,7 +111,14 @@ describe('fleissKappa: conventions and edge cases', () => {
   });
 
   it('empty input, one rater, or no complete item give null with a reason', () => {
-    for (const input of [[], [['a'], ['b']], [['a', null], [null, 'b']]]) {
+    for (const input of [
+      [],
+      [['a'], ['b']],
+      [
+        ['a', null],
+        [null, 'b'],
+      ],
+    ]) {
       const r = fleissKappa(input);
       expect(r.value).toBeNull();
       expect(r.reason).toBeTypeOf('string');

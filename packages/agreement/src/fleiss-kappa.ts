@@ -4,10 +4,7 @@
 import { MISSING, encodeLabelMatrix } from './encode.ts';
 import type { CategoryKappa, FleissKappaResult, Label, LabelMatrix } from './types.ts';
 
-export function fleissKappa(
-  ratings: LabelMatrix,
-  opts: { categories?: readonly Label[] } = {},
-): FleissKappaResult {
+export function fleissKappa(ratings: LabelMatrix, opts: { categories?: readonly Label[] } = {}): FleissKappaResult {
   const enc = encodeLabelMatrix(ratings, 'fleissKappa', opts.categories, 'complete');
   const { items, raters: m, codes, categories } = enc;
   const k = categories.length;

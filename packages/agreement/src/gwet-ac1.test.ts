@@ -45,7 +45,7 @@ describe('gwetAC1: published examples (Gwet, irrCAC "overview" vignette)', () =>
 });
 
 describe('gwetAC1: conventions and edge cases', () => {
-  it('declared categories raise q and so lower p_e (Gwet\'s categ.labels)', () => {
+  it("declared categories raise q and so lower p_e (Gwet's categ.labels)", () => {
     // Two raters, one category used: p_a = 1; with q = 2 declared, π = (1, 0), p_e = 0, AC1 = 1.
     const r = gwetAC1(
       [

@@ -90,9 +90,7 @@ describe('public API', () => {
     const items = 10_000;
     const sets: SetCell[][] = Array.from({ length: items }, () => {
       const base = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => `c${Math.floor(rnd() * 40)}`);
-      return Array.from({ length: 3 }, () =>
-        rnd() < 0.05 ? null : rnd() < 0.7 ? base : [...base.slice(1), `c${Math.floor(rnd() * 40)}`],
-      );
+      return Array.from({ length: 3 }, () => (rnd() < 0.05 ? null : rnd() < 0.7 ? base : [...base.slice(1), `c${Math.floor(rnd() * 40)}`]));
     });
     const labels = sets.map((row) => row.map((s) => (s === null ? null : (s[0] ?? 'none'))));
     const a = sets.map((r) => r[0] ?? null);

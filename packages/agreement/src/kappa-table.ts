@@ -24,12 +24,7 @@ export function countTable(x: Int32Array, y: Int32Array, k: number): Float64Arra
  * 1 = full agreement. Disagreement sums are formed from (1 − w) so that a degenerate table gives
  * an expected disagreement of exactly 0 rather than a rounding residue.
  */
-export function kappaFromTable(
-  counts: Float64Array,
-  k: number,
-  weights: Float64Array,
-  categories: Label[],
-): KappaResult {
+export function kappaFromTable(counts: Float64Array, k: number, weights: Float64Array, categories: Label[]): KappaResult {
   let n = 0;
   const rows = new Float64Array(k);
   const cols = new Float64Array(k);

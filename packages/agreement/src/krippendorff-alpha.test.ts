@@ -5,14 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { krippendorffAlpha } from './krippendorff-alpha.ts';
 import { scottPi } from './scott-pi.ts';
 import { jaccardDistance, masiDistance } from './set-distance.ts';
-import {
-  diagnoses,
-  krippendorff2011,
-  krippendorffBinary,
-  pairsToMatrix,
-  tableToPairs,
-  wikipediaAlpha,
-} from './test-fixtures.ts';
+import { diagnoses, krippendorff2011, krippendorffBinary, pairsToMatrix, tableToPairs, wikipediaAlpha } from './test-fixtures.ts';
 import type { CodeSet } from './types.ts';
 
 function num(x: number | null | undefined): number {
@@ -157,9 +150,7 @@ describe('krippendorffAlpha with a distance function', () => {
   it('rejects bad distances and mixed options', () => {
     expect(() => krippendorffAlpha(sets, { distance: () => -1 })).toThrow(RangeError);
     expect(() => krippendorffAlpha(sets, { distance: () => Number.NaN })).toThrow(RangeError);
-    expect(() => krippendorffAlpha(sets as never, { level: 'nominal', distance: masiDistance } as never)).toThrow(
-      TypeError,
-    );
+    expect(() => krippendorffAlpha(sets as never, { level: 'nominal', distance: masiDistance } as never)).toThrow(TypeError);
     expect(() => krippendorffAlpha(sets as never, { level: 'nominal' })).toThrow(TypeError);
   });
 });

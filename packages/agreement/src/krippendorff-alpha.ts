@@ -5,16 +5,7 @@ import { MISSING, checkShape, encodeLabelMatrix, encodeSetRows, intersectionSize
 import type { EncodedSets } from './encode.ts';
 import { describe } from './labels.ts';
 import { jaccardDistance, jaccardFromCounts, masiDistance, masiFromCounts } from './set-distance.ts';
-import type {
-  AlphaResult,
-  CodeSet,
-  Label,
-  LabelDistance,
-  LabelMatrix,
-  Level,
-  SetDistance,
-  SetMatrix,
-} from './types.ts';
+import type { AlphaResult, CodeSet, Label, LabelDistance, LabelMatrix, Level, SetDistance, SetMatrix } from './types.ts';
 
 export interface AlphaLevelOptions {
   /** Default 'nominal'. */

@@ -12,7 +12,7 @@ function num(x: number | null | undefined): number {
 }
 
 describe('perCodeKappa', () => {
-  it('reduces to Cohen\'s kappa on presence/absence: Wikipedia 2×2 example (kappa 0.4)', () => {
+  it("reduces to Cohen's kappa on presence/absence: Wikipedia 2×2 example (kappa 0.4)", () => {
     // Code "bug" present for both on 20 items, only rater 1 on 5, only rater 2 on 10, neither on 15
     // (the Wikipedia "Cohen's kappa" 2×2 example: p_o = .7, p_e = .5, kappa = .4).
     const [pa, pb] = tableToPairs(

@@ -43,12 +43,7 @@ export function perCodeKappa(a: readonly SetCell[], b: readonly SetCell[], code:
     if (pa === 1 || pb === 1) used = true;
     n++;
   }
-  const result = kappaFromTable(
-    countTable(x.subarray(0, n), y.subarray(0, n), 2),
-    2,
-    identityWeights(2),
-    [...PRESENCE_CATEGORIES],
-  );
+  const result = kappaFromTable(countTable(x.subarray(0, n), y.subarray(0, n), 2), 2, identityWeights(2), [...PRESENCE_CATEGORIES]);
   if (result.value === null && n > 0) {
     result.reason = used
       ? `code ${describe(code)} was applied by both raters to every item both coded, so kappa is undefined`

@@ -36,7 +36,11 @@ describe('percentAgreement', () => {
   it('code sets agree only when identical as sets (order and duplicates ignored); [] is a value, null is missing', () => {
     // Item 1: {a,b} = {b,a} = {a,b}: 3/3. Item 2: {} vs {} vs {a}: 1/3. Item 3: one set + two nulls: ignored.
     const r = percentAgreement([
-      [['a', 'b'], ['b', 'a'], ['a', 'b', 'a']],
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+        ['a', 'b', 'a'],
+      ],
       [[], [], ['a']],
       [['a'], null, null],
     ]);

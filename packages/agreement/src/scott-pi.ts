@@ -4,11 +4,7 @@
 import { encodeLabelPair } from './encode.ts';
 import type { Label, LabelCell, ScottPiResult } from './types.ts';
 
-export function scottPi(
-  a: readonly LabelCell[],
-  b: readonly LabelCell[],
-  opts: { categories?: readonly Label[] } = {},
-): ScottPiResult {
+export function scottPi(a: readonly LabelCell[], b: readonly LabelCell[], opts: { categories?: readonly Label[] } = {}): ScottPiResult {
   const pair = encodeLabelPair(a, b, 'scottPi', opts.categories);
   const { n, categories } = pair;
   if (n === 0) {

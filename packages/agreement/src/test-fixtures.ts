@@ -104,10 +104,7 @@ export function tableToPairs(table: readonly (readonly number[])[], categories: 
 }
 
 /** Expands "raters per category" rows (n_ij) into an items × raters label matrix. */
-export function distributionToMatrix(
-  distribution: readonly (readonly number[])[],
-  categories: readonly Label[],
-): LabelMatrix {
+export function distributionToMatrix(distribution: readonly (readonly number[])[], categories: readonly Label[]): LabelMatrix {
   return distribution.map((row) => row.flatMap((count, j) => new Array<Label>(count).fill(categories[j]!)));
 }
 
