@@ -7,6 +7,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { webPlugin } from './plugins/web.ts';
+import { startChangeFeed } from './lib/change-feed.ts';
 import { createServices } from './services.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -17,6 +18,8 @@ import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
 
 export interface AppOptions {
   prisma: PrismaClient;
+  /** The same database, for the connection that listens for changes (Prisma cannot LISTEN). */
+  databaseUrl: string;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
   /** Built web app to serve at /; omitted in API tests. */
@@ -28,7 +31,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 // Never log secrets: cookies, bearer tokens and CSRF tokens are redacted from request logs.
 const REDACTED = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
 
-export async function buildApp({ prisma, logger = false, trustProxy = false, webDistDir }: AppOptions) {
+export async function buildApp({ prisma, databaseUrl, logger = false, trustProxy = false, webDistDir }: AppOptions) {
   const app = Fastify({
     logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), redact: REDACTED },
     trustProxy,
@@ -37,12 +40,18 @@ export async function buildApp({ prisma, logger = false, trustProxy = false, web
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
-  const services = createServices(prisma);
+  const changeFeed = await startChangeFeed(databaseUrl, (message) => app.log.warn(message));
+  app.addHook('onClose', () => changeFeed.close());
+  // A client that wrote something must see it in its next request, even when served from cache.
+  app.addHook('onSend', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') await changeFeed.caughtUp();
+  });
+  const services = createServices(prisma, changeFeed);
 
   await app.register(errorsPlugin);
   await app.register(cookie);
   await app.register(openapiPlugin);
-  await app.register(authPlugin, { prisma });
+  await app.register(authPlugin, { access: services.access });
 
   await app.register(healthRoutes, { prefix: '/api/health', services });
   await app.register(authRoutes, { prefix: '/api/auth', services });

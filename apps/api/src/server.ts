@@ -25,6 +25,7 @@ if (config.seedDemo && (await prisma.user.count()) === 0) {
 
 const app = await buildApp({
   prisma,
+  databaseUrl,
   logger: { level: config.logLevel },
   trustProxy: config.trustProxy,
   webDistDir: config.webDistDir,

@@ -1,6 +1,8 @@
 // Composes every domain service from its dependencies; modules receive this and call each
 // other's services through it rather than importing one another.
 import type { PrismaClient } from '@concord/db';
+import type { ChangeFeed } from './lib/change-feed.ts';
+import { createAccessService } from './modules/auth/access.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createIssuesService } from './modules/issues/issues.service.ts';
 import { createMembersService } from './modules/members/members.service.ts';
@@ -8,7 +10,7 @@ import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createTokensService } from './modules/tokens/tokens.service.ts';
 import { AppError } from './plugins/errors.ts';
 
-export function createServices(prisma: PrismaClient) {
+export function createServices(prisma: PrismaClient, changeFeed: ChangeFeed) {
   return {
     database: {
       async ping(): Promise<void> {
@@ -19,9 +21,10 @@ export function createServices(prisma: PrismaClient) {
         }
       },
     },
+    access: createAccessService(prisma, changeFeed),
     auth: createAuthService(prisma),
     tokens: createTokensService(prisma),
-    projects: createProjectsService(prisma),
+    projects: createProjectsService(prisma, changeFeed),
     members: createMembersService(prisma),
     issues: createIssuesService(prisma),
   };

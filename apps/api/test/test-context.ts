@@ -40,7 +40,7 @@ let passwordHash: Promise<string> | undefined;
 export async function createTestContext(): Promise<TestContext> {
   const database = await createTestDatabase(inject('databaseServerUrl'));
   const prisma = createPrismaClient(database.url, 4);
-  const app = await buildApp({ prisma });
+  const app = await buildApp({ prisma, databaseUrl: database.url });
   afterAll(async () => {
     await app.close();
     await prisma.$disconnect();

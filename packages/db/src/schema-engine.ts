@@ -34,24 +34,36 @@ function initialiseWasm(): Promise<void> {
   return initialised;
 }
 
-type Queryable = { performIO(query: unknown): Promise<{ fields: { dataTypeID: number }[] }> };
+type Queryable = {
+  performIO(query: unknown): Promise<{ fields: { dataTypeID: number }[] }>;
+  startTransaction?: (...args: unknown[]) => Promise<object>;
+  executeScript?: (script: string) => Promise<void>;
+  underlyingDriver?: () => pg.Pool | pg.PoolClient;
+};
 
-// adapter-pg rejects PostgreSQL's internal "char" type, which the engine's catalog queries return;
-// reporting it as text is what the native engine does.
-function reportCharAsText<T extends object>(queryable: T): T {
-  const target = queryable as unknown as Queryable;
+// Two fixes to adapter-pg for the engine's use:
+// - it rejects PostgreSQL's internal "char" type, which the engine's catalog queries return;
+//   reporting it as text is what the native engine does;
+// - it runs a migration script by splitting it on every ";", which breaks function bodies and
+//   string literals; PostgreSQL's simple query protocol runs the whole script as is, in one
+//   implicit transaction, so a failing migration leaves nothing half-applied.
+function patchAdapter<T extends object>(adapter: T): T {
+  const target = adapter as unknown as Queryable;
   const performIO = target.performIO.bind(target);
   target.performIO = async (query) => {
     const result = await performIO(query);
     for (const field of result.fields) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
     return result;
   };
-  const withTransactions = queryable as unknown as { startTransaction?: (...args: unknown[]) => Promise<object> };
-  const startTransaction = withTransactions.startTransaction?.bind(queryable);
-  if (startTransaction) {
-    withTransactions.startTransaction = async (...args) => reportCharAsText(await startTransaction(...args));
+  const startTransaction = target.startTransaction?.bind(target);
+  if (startTransaction) target.startTransaction = async (...args) => patchAdapter(await startTransaction(...args));
+  const driver = target.underlyingDriver?.();
+  if (target.executeScript && driver) {
+    target.executeScript = async (script) => {
+      await driver.query(script);
+    };
   }
-  return queryable;
+  return adapter;
 }
 
 type PoolConfig = ReturnType<typeof poolConfig>;
@@ -62,7 +74,7 @@ class CharTolerantPg extends PrismaPg {
   }
 
   override async connect() {
-    return reportCharAsText(await super.connect());
+    return patchAdapter(await super.connect());
   }
 
   // adapter-pg's own shadow database is dropped while its pool still holds a connection, which
@@ -76,7 +88,7 @@ class CharTolerantPg extends PrismaPg {
       await dispose();
       await runAdminStatement(this.poolSettings, `DROP DATABASE IF EXISTS "${shadowName}" WITH (FORCE)`);
     };
-    return reportCharAsText(adapter);
+    return patchAdapter(adapter);
   }
 }
 

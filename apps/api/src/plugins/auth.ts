@@ -3,9 +3,9 @@
 // checks CSRF for cookie-authenticated writes and enforces the access level before any parsing.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { PrismaClient, Role } from '@concord/db';
+import type { Role } from '@concord/db';
+import type { AccessService } from '../modules/auth/access.service.ts';
 import { AppError, forbidden, notFound, unauthorized } from './errors.ts';
-import { sha256 } from '../lib/secrets.ts';
 
 /** public: anyone; user: signed in; member / lead / owner: that role or higher in `:projectId`. */
 export type Access = 'public' | 'user' | 'member' | 'lead' | 'owner';
@@ -45,38 +45,35 @@ export function isDocumentationRoute(url: string): boolean {
   return url === '/api/docs' || url.startsWith('/api/docs/');
 }
 
-async function identify(prisma: PrismaClient, request: FastifyRequest): Promise<Caller | null> {
+async function identify(access: AccessService, request: FastifyRequest): Promise<Caller | null> {
   const authorization = request.headers.authorization;
   if (authorization) {
     const [scheme, secret] = authorization.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !secret) throw unauthorized('Use `Authorization: Bearer <API token>`.');
-    const token = await prisma.apiToken.findUnique({ where: { tokenHash: sha256(secret) } });
-    if (!token || token.revokedAt) throw unauthorized('This API token is unknown or revoked.');
+    const token = await access.apiToken(secret);
+    if (!token) throw unauthorized('This API token is unknown or revoked.');
     // Recording every use would add a write to every scripted request; once a minute is enough.
-    if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
-      await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
-    }
+    if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOKEN_TOUCH_INTERVAL_MS) await access.recordTokenUse(token.id);
     return { userId: token.userId, via: 'token' };
   }
   const cookie = request.cookies[SESSION_COOKIE];
-  if (!cookie) return null;
-  const session = await prisma.session.findUnique({ where: { tokenHash: sha256(cookie) } });
-  if (!session || session.expiresAt < new Date()) return null;
+  const session = cookie ? await access.session(cookie) : undefined;
+  if (!session) return null;
   if (UNSAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
     throw new AppError(403, 'CSRF_FAILED', `Missing or wrong ${CSRF_HEADER} header; reload the page and retry.`);
   }
   return { userId: session.userId, via: 'session', sessionId: session.id };
 }
 
-async function roleInProject(prisma: PrismaClient, userId: string, projectId: unknown): Promise<Role> {
+async function roleInProject(access: AccessService, userId: string, projectId: unknown): Promise<Role> {
   // Non-members learn nothing about a project, not even that it exists.
   if (typeof projectId !== 'string' || !UUID.test(projectId)) throw notFound('Project');
-  const member = await prisma.member.findUnique({ where: { projectId_userId: { projectId, userId } }, select: { role: true } });
-  if (!member) throw notFound('Project');
-  return member.role;
+  const role = await access.role(userId, projectId);
+  if (!role) throw notFound('Project');
+  return role;
 }
 
-export const authPlugin = fp(async (app: FastifyInstance, { prisma }: { prisma: PrismaClient }) => {
+export const authPlugin = fp(async (app: FastifyInstance, { access }: { access: AccessService }) => {
   app.decorateRequest('caller', null);
   app.decorateRequest('projectRole', null);
 
@@ -88,14 +85,14 @@ export const authPlugin = fp(async (app: FastifyInstance, { prisma }: { prisma: 
   });
 
   app.addHook('onRequest', async (request) => {
-    const access = request.routeOptions.config.access;
-    if (!access) return;
-    request.caller = await identify(prisma, request);
-    if (access === 'public') return;
+    const level = request.routeOptions.config.access;
+    if (!level) return;
+    request.caller = await identify(access, request);
+    if (level === 'public') return;
     if (!request.caller) throw unauthorized();
-    const required = REQUIRED_ROLE[access];
+    const required = REQUIRED_ROLE[level];
     if (!required) return;
-    const role = await roleInProject(prisma, request.caller.userId, (request.params as { projectId?: unknown }).projectId);
+    const role = await roleInProject(access, request.caller.userId, (request.params as { projectId?: unknown }).projectId);
     if (ROLE_RANK[role] < ROLE_RANK[required]) throw forbidden(`This needs the ${required} role in the project; you are ${role}.`);
     request.projectRole = role;
   });

@@ -43,7 +43,7 @@ describe('errors', () => {
   it('a failure inside the server is a masked 500 without stack trace or SQL', async () => {
     // A real failure: the database this app talks to does not exist.
     const broken = createPrismaClient(ctx.databaseUrl.replace(/\/[^/]+$/, '/no_such_database'), 1);
-    const app = await buildApp({ prisma: broken });
+    const app = await buildApp({ prisma: broken, databaseUrl: ctx.databaseUrl });
     const response = await app.inject({ method: 'GET', url: '/api/projects', headers: { authorization: 'Bearer cnc_anything' } });
     expect(response.statusCode).toBe(500);
     const body = response.json();

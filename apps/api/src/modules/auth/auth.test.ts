@@ -29,7 +29,7 @@ describe('sign in', () => {
 
   it('marks cookies Secure behind a TLS-terminating proxy, and only when that proxy is trusted', async () => {
     const { buildApp } = await import('../../app.ts');
-    const behindProxy = await buildApp({ prisma: ctx.prisma, trustProxy: true });
+    const behindProxy = await buildApp({ prisma: ctx.prisma, databaseUrl: ctx.databaseUrl, trustProxy: true });
     const user = await ctx.createUser();
     const viaHttps = { method: 'POST' as const, url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD }, headers: { 'x-forwarded-proto': 'https' } };
     expect(cookiesOf(await behindProxy.inject(viaHttps)).concord_session).toMatchObject({ secure: true });
@@ -123,7 +123,7 @@ describe('API tokens', () => {
 describe('sessions live in PostgreSQL', () => {
   it('a session created by one API process works on another', async () => {
     const { buildApp } = await import('../../app.ts');
-    const second = await buildApp({ prisma: ctx.prisma });
+    const second = await buildApp({ prisma: ctx.prisma, databaseUrl: ctx.databaseUrl });
     const user = await ctx.createUser();
     const loggedIn = await login(user.email, TEST_PASSWORD, '10.2.0.1');
     const session = cookiesOf(loggedIn).concord_session!.value;

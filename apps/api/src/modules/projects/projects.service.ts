@@ -2,6 +2,8 @@
 import type { PrismaClient, Role } from '@concord/db';
 import type { CreateProjectBody, ProjectDetail, ProjectSummary } from '@concord/contracts';
 import { badRequest, conflict } from '../../plugins/errors.ts';
+import type { ChangeFeed } from '../../lib/change-feed.ts';
+import { createChangeCache } from '../../lib/change-cache.ts';
 
 export function slugify(name: string): string {
   return name
@@ -18,7 +20,31 @@ function toSummary(project: ProjectRow, role: Role): ProjectSummary {
   return { id: project.id, slug: project.slug, name: project.name, description: project.description, role, createdAt: project.createdAt.toISOString() };
 }
 
-export function createProjectsService(prisma: PrismaClient) {
+// The overview is read on every project page; it is cached until one of these tables changes.
+const OVERVIEW_TABLES = ['Project', 'Member', 'Repository', 'Issue', 'Stage', 'Codebook', 'Code'];
+
+export function createProjectsService(prisma: PrismaClient, changeFeed: ChangeFeed) {
+  const overviews = createChangeCache<string, Omit<ProjectDetail, 'role'>>(changeFeed, { tables: OVERVIEW_TABLES, ttlMs: 60_000, maxEntries: 1000 });
+
+  async function loadOverview(projectId: string): Promise<Omit<ProjectDetail, 'role'>> {
+    const project = await prisma.project.findUniqueOrThrow({
+      where: { id: projectId },
+      include: {
+        _count: { select: { repositories: true, issues: true, stages: true, members: true } },
+        stages: {
+          orderBy: { position: 'asc' },
+          select: { id: true, name: true, position: true, mode: true, codebook: { select: { _count: { select: { codes: { where: { retiredAt: null } } } } } } },
+        },
+      },
+    });
+    const { role: _role, ...summary } = toSummary(project, 'coder');
+    return {
+      ...summary,
+      counts: project._count,
+      stages: project.stages.map((s) => ({ id: s.id, name: s.name, position: s.position, mode: s.mode, codes: s.codebook?._count.codes ?? 0 })),
+    };
+  }
+
   return {
     async listFor(userId: string): Promise<ProjectSummary[]> {
       const memberships = await prisma.member.findMany({ where: { userId }, include: { project: true }, orderBy: { project: { name: 'asc' } } });
@@ -38,21 +64,8 @@ export function createProjectsService(prisma: PrismaClient) {
     },
 
     async detail(projectId: string, role: Role): Promise<ProjectDetail> {
-      const project = await prisma.project.findUniqueOrThrow({
-        where: { id: projectId },
-        include: {
-          _count: { select: { repositories: true, issues: true, stages: true, members: true } },
-          stages: {
-            orderBy: { position: 'asc' },
-            select: { id: true, name: true, position: true, mode: true, codebook: { select: { _count: { select: { codes: { where: { retiredAt: null } } } } } } },
-          },
-        },
-      });
-      return {
-        ...toSummary(project, role),
-        counts: project._count,
-        stages: project.stages.map((s) => ({ id: s.id, name: s.name, position: s.position, mode: s.mode, codes: s.codebook?._count.codes ?? 0 })),
-      };
+      const overview = await overviews.get(projectId, () => loadOverview(projectId));
+      return { ...overview!, role };
     },
   };
 }
