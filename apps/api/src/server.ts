@@ -36,7 +36,11 @@ async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
   app.log.info(`${signal}: finishing requests and shutting down`);
+  // Keep-alive sockets would hold close() open for their whole timeout: drop each one as soon as
+  // its in-flight request has been answered.
+  const dropIdleSockets = setInterval(() => app.server.closeIdleConnections(), 50);
   await app.close();
+  clearInterval(dropIdleSockets);
   await prisma.$disconnect();
   await embedded?.stop();
   process.exit(0);

@@ -14,7 +14,7 @@ import { NotFoundMessage, NotFoundPage } from './pages/not-found-page.tsx';
 import { ProjectHomePage } from './pages/project-home-page.tsx';
 import { ProjectsPage } from './pages/projects-page.tsx';
 import { SetupPage } from './pages/setup-page.tsx';
-import { PROJECT_AREAS } from './project-areas.tsx';
+import { PROJECT_AREAS } from './project-areas.ts';
 
 const comingSoonRoutes: RouteObject[] = PROJECT_AREAS.filter((area) => area.comingSoon).map((area) => ({
   path: area.path,

@@ -1,5 +1,5 @@
 // The Mantine theme of the whole app: one primary colour, one radius, system fonts.
-import { createTheme } from '@mantine/core';
+import { Badge, createTheme } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -8,4 +8,9 @@ export const theme = createTheme({
   focusRing: 'auto',
   fontFamily: 'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '700' },
+  components: {
+    // Badges hold short words (roles, states, labels): in table cells and tight rows they must
+    // keep their width instead of shrinking to an ellipsis.
+    Badge: Badge.extend({ styles: { root: { flexShrink: 0 }, label: { overflow: 'visible' } } }),
+  },
 });

@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { AppShell, Badge, Group, NavLink, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
 import { RoleBadge } from '../../components/ui/role-badge.tsx';
 import { useProject } from '../../features/projects/api/get-project.ts';
-import { PROJECT_AREAS } from '../project-areas.tsx';
+import { PROJECT_AREAS } from '../project-areas.ts';
 
 export function ProjectNavbar({ projectId }: { projectId: string }) {
   const project = useProject(projectId);

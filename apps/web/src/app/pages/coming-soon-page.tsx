@@ -7,7 +7,7 @@ import { IconHourglassEmpty } from '@tabler/icons-react';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import { StatusMessage } from '../../components/ui/status-message.tsx';
 import { useCurrentProject } from '../layouts/project-layout.tsx';
-import type { ProjectArea } from '../project-areas.tsx';
+import type { ProjectArea } from '../project-areas.ts';
 
 export function ComingSoonPage({ area }: { area: ProjectArea }) {
   const project = useCurrentProject();

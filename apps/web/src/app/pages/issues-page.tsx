@@ -1,6 +1,6 @@
 // A project's imported issues: searchable (title and body), paginated, with the page and the
 // search kept in the URL so that a view can be shared and survives a reload.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Card, Center, Group, Loader, Pagination, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
@@ -24,10 +24,16 @@ export function IssuesPage() {
 
   const [draft, setDraft] = useState(search);
   const [debounced] = useDebouncedValue(draft, 300);
+  const searchRef = useRef(search);
+  searchRef.current = search;
+  // What this page itself last wrote to the URL, to tell it apart from back / forward.
+  const writtenRef = useRef(search);
 
-  // Typing replaces the history entry instead of adding one per keystroke.
+  // Typed text reaches the URL once typing pauses; it replaces the history entry instead of adding
+  // one per keystroke. Only a change of the typed text triggers this, never a change of the URL.
   useEffect(() => {
-    if (debounced.trim() === search.trim()) return;
+    if (debounced.trim() === searchRef.current.trim()) return;
+    writtenRef.current = debounced.trim() ? debounced : '';
     setSearchParams(
       (params) => {
         const nextParams = new URLSearchParams(params);
@@ -38,7 +44,14 @@ export function IssuesPage() {
       },
       { replace: true },
     );
-  }, [debounced, search, setSearchParams]);
+  }, [debounced, setSearchParams]);
+
+  // The URL changed by itself (back / forward, a shared link): show its search in the field.
+  useEffect(() => {
+    if (search === writtenRef.current) return;
+    writtenRef.current = search;
+    setDraft(search);
+  }, [search]);
 
   const issues = useIssues(project.id, { page, pageSize: PAGE_SIZE, search });
   const totalPages = issues.data ? Math.max(1, Math.ceil(issues.data.total / PAGE_SIZE)) : 1;

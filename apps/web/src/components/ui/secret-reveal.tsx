@@ -1,5 +1,6 @@
 // A secret (API token, temporary password) shown exactly once: read-only field, copy button and
-// a plain warning that it cannot be shown again.
+// a plain warning that it cannot be shown again. The copy button's label leaves out the field's
+// label so that the label names the field alone.
 import type { ReactNode } from 'react';
 import { ActionIcon, Alert, Button, CopyButton, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
@@ -32,7 +33,7 @@ export function SecretReveal({ title, label, secret, children, onDone }: SecretR
             <CopyButton value={secret} timeout={2000}>
               {({ copied, copy }) => (
                 <Tooltip label={copied ? 'Copied' : 'Copy'} withArrow>
-                  <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={copied ? 'Copied' : `Copy ${label.toLowerCase()}`}>
+                  <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={copied ? 'Copied to clipboard' : 'Copy to clipboard'}>
                     {copied ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
                   </ActionIcon>
                 </Tooltip>

@@ -29,6 +29,8 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           name="email"
           autoComplete="username"
           required
+          // Both fields are obviously needed here; without the asterisk the label reads exactly "Email".
+          withAsterisk={false}
           autoFocus
           value={email}
           error={submitted && !email.trim() ? 'Enter your email.' : null}
@@ -39,6 +41,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           name="password"
           autoComplete="current-password"
           required
+          withAsterisk={false}
           value={password}
           error={submitted && !password ? 'Enter your password.' : null}
           onChange={(event) => setPassword(event.currentTarget.value)}

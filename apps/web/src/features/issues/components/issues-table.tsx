@@ -14,7 +14,9 @@ export function IssuesTable({ issues, caption }: { issues: IssueListItem[]; capt
           <Table.Tr>
             <Table.Th scope="col">Repository</Table.Th>
             <Table.Th scope="col">#</Table.Th>
-            <Table.Th scope="col">Title</Table.Th>
+            <Table.Th scope="col" w="45%">
+              Title
+            </Table.Th>
             <Table.Th scope="col">State</Table.Th>
             <Table.Th scope="col">Labels</Table.Th>
             <Table.Th scope="col" ta="right">

@@ -30,7 +30,7 @@ export function ProjectOverview({ project }: { project: ProjectDetail }) {
   const stages = [...project.stages].sort((a, b) => a.position - b.position);
   return (
     <Stack gap="xl">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} component="section" aria-label="Counts">
+      <SimpleGrid cols={{ base: 2, md: 4 }} component="section" aria-label="Counts">
         <Stat label="Repositories" value={project.counts.repositories} icon={<IconBrandGithub size={22} />} />
         <Stat label="Issues" value={project.counts.issues} icon={<IconFileText size={22} />} />
         <Stat label="Stages" value={project.counts.stages} icon={<IconStack2 size={22} />} />
