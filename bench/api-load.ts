@@ -16,13 +16,24 @@ interface LoadResult {
 
 async function load(url: string, headers: Record<string, string> = {}): Promise<LoadResult> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS, headers });
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx + result.errors,
+  };
 }
 
 export async function apiLoadBenchmark(dataDir: string, port: number) {
   const bare = startChild('npx', ['tsx', 'bench/fixtures/bare-server.ts']);
   const bareUrl = `${(await bare.waitForLine(/^listening /)).split(' ')[1]}/bare`;
-  const api = startChild('npx', ['tsx', 'apps/api/src/server.ts'], { PORT: String(port), CONCORD_DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn', HOST: '127.0.0.1' });
+  const api = startChild('npx', ['tsx', 'apps/api/src/server.ts'], {
+    PORT: String(port),
+    CONCORD_DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+  });
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitUntilHealthy(`${base}/api/health`);
@@ -31,7 +42,10 @@ export async function apiLoadBenchmark(dataDir: string, port: number) {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'owner@demo.concord', password: 'concord-demo' }),
     });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const [project] = (await (await fetch(`${base}/api/projects`, { headers: { cookie } })).json()) as { id: string }[];
     const projectUrl = `${base}/api/projects/${project!.id}`;
 

@@ -63,6 +63,8 @@ if (demoAccounts.length) {
 } else if ((await prisma.user.count()) === 0) {
   lines.push(`  Open ${url} to create the first owner account.`);
 } else if (config.seedDemo && !config.production) {
-  lines.push('  Demo accounts (if unchanged): owner@demo.concord, lead@demo.concord, coder1@demo.concord, coder2@demo.concord, password: concord-demo');
+  lines.push(
+    '  Demo accounts (if unchanged): owner@demo.concord, lead@demo.concord, coder1@demo.concord, coder2@demo.concord, password: concord-demo',
+  );
 }
 console.log(`${lines.join('\n')}\n`);

@@ -54,13 +54,21 @@ export async function createTestContext(): Promise<TestContext> {
     const user = await prisma.user.create({ data: { email, name, passwordHash: await passwordHash } });
     const token = randomSecret();
     const csrfToken = randomSecret();
-    await prisma.session.create({ data: { userId: user.id, tokenHash: sha256(token), csrfToken, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } });
+    await prisma.session.create({
+      data: { userId: user.id, tokenHash: sha256(token), csrfToken, expiresAt: new Date(Date.now() + SESSION_TTL_MS) },
+    });
     return { id: user.id, email, headers: { cookie: `concord_session=${token}; concord_csrf=${csrfToken}`, 'x-csrf-token': csrfToken } };
   }
 
   async function addToNewProject(members: [TestUser, Role][]): Promise<string> {
     const project = await prisma.project.create({
-      data: { slug: `p-${randomSecret(6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`, name: 'Test project', members: { create: members.map(([u, role]) => ({ userId: u.id, role })) } },
+      data: {
+        slug: `p-${randomSecret(6)
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, 'x')}`,
+        name: 'Test project',
+        members: { create: members.map(([u, role]) => ({ userId: u.id, role })) },
+      },
     });
     return project.id;
   }

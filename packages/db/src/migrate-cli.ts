@@ -18,7 +18,9 @@ const server = process.env.DATABASE_URL
   : await startEmbeddedPostgres({ dataDir: path.join(await mkdtemp(path.join(os.tmpdir(), 'concord-migrate-')), 'pg'), persistent: false });
 try {
   const folder = await createMigration(process.env.DATABASE_URL ?? server!.url, values.name);
-  console.log(folder ? `Created ${path.relative(process.cwd(), folder)}/migration.sql` : 'schema.prisma and the migrations agree: nothing to create.');
+  console.log(
+    folder ? `Created ${path.relative(process.cwd(), folder)}/migration.sql` : 'schema.prisma and the migrations agree: nothing to create.',
+  );
 } finally {
   await server?.stop();
 }

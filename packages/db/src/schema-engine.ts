@@ -17,9 +17,11 @@ const PG_TEXT_OID = 25;
 let initialised: Promise<void> | undefined;
 
 // @types/node 20 does not declare the WebAssembly global; this is the part we use.
-const webAssembly = (globalThis as unknown as {
-  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> };
-}).WebAssembly;
+const webAssembly = (
+  globalThis as unknown as {
+    WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> };
+  }
+).WebAssembly;
 
 // Node 20 cannot `import` a .wasm file, so instantiate it by hand with the JS glue as its imports.
 function initialiseWasm(): Promise<void> {
@@ -125,11 +127,7 @@ export async function withSchemaEngine<T>(
 ): Promise<T> {
   await initialiseWasm();
   const adapter = bindMigrationAwareSqlAdapterFactory(new CharTolerantPg(poolConfig(databaseUrl)));
-  const engine = await bindings.SchemaEngine.new(
-    { datamodels: schema ? [[schema.path, schema.content]] : undefined },
-    () => {},
-    adapter,
-  );
+  const engine = await bindings.SchemaEngine.new({ datamodels: schema ? [[schema.path, schema.content]] : undefined }, () => {}, adapter);
   try {
     return await use(engine);
   } finally {

@@ -28,7 +28,10 @@ export async function prepareTemplateDatabase(serverUrl: string): Promise<void> 
   await onServer(serverUrl, `CREATE DATABASE ${TEMPLATE}`);
   await applyMigrations(databaseUrl(serverUrl, TEMPLATE));
   // The schema engine's pool may still hold connections, which would block copying the template.
-  await onServer(serverUrl, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${TEMPLATE}' AND pid <> pg_backend_pid()`);
+  await onServer(
+    serverUrl,
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${TEMPLATE}' AND pid <> pg_backend_pid()`,
+  );
 }
 
 export async function dropTemplateDatabase(serverUrl: string): Promise<void> {

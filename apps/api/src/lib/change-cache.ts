@@ -8,7 +8,10 @@ export interface ChangeCache<K, V> {
   get(key: K, load: () => Promise<V | undefined>): Promise<V | undefined>;
 }
 
-export function createChangeCache<K, V>(feed: ChangeFeed, options: { tables: string[]; ttlMs: number; maxEntries: number }): ChangeCache<K, V> {
+export function createChangeCache<K, V>(
+  feed: ChangeFeed,
+  options: { tables: string[]; ttlMs: number; maxEntries: number },
+): ChangeCache<K, V> {
   const entries = new Map<K, { value: V; expiresAt: number }>();
   let generation = 0;
   feed.onChange((table) => {

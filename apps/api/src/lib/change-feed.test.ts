@@ -25,7 +25,9 @@ describe('cache invalidation across processes', () => {
     const user = await ctx.createUser();
     expect((await other.inject({ method: 'GET', url: '/api/auth/me', headers: user.headers })).statusCode).toBe(200); // now cached there
     expect((await ctx.request(user, { method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
-    await eventually(async () => expect((await other.inject({ method: 'GET', url: '/api/auth/me', headers: user.headers })).statusCode).toBe(401));
+    await eventually(async () =>
+      expect((await other.inject({ method: 'GET', url: '/api/auth/me', headers: user.headers })).statusCode).toBe(401),
+    );
     await other.close();
   });
 
@@ -33,7 +35,10 @@ describe('cache invalidation across processes', () => {
     const team = await ctx.createTeam();
     const url = `/api/projects/${team.projectId}/members`;
     expect((await ctx.request(team.lead, { method: 'GET', url })).statusCode).toBe(403);
-    await ctx.prisma.member.update({ where: { projectId_userId: { projectId: team.projectId, userId: team.lead.id } }, data: { role: 'owner' } });
+    await ctx.prisma.member.update({
+      where: { projectId_userId: { projectId: team.projectId, userId: team.lead.id } },
+      data: { role: 'owner' },
+    });
     await eventually(async () => expect((await ctx.request(team.lead, { method: 'GET', url })).statusCode).toBe(200));
   });
 

@@ -20,14 +20,23 @@ describe('errors', () => {
 
   it('malformed JSON gives 400 in the same shape', async () => {
     const user = await ctx.createUser();
-    const response = await ctx.request(user, { method: 'POST', url: '/api/projects', headers: { 'content-type': 'application/json' }, payload: '{"name": ' });
+    const response = await ctx.request(user, {
+      method: 'POST',
+      url: '/api/projects',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
     expect(response.statusCode).toBe(400);
     expect(Object.keys(response.json()).sort()).toEqual(ERROR_KEYS);
   });
 
   it('bodies over the limit give 413', async () => {
     const user = await ctx.createUser();
-    const response = await ctx.request(user, { method: 'POST', url: '/api/projects', payload: { name: 'x', description: 'y'.repeat(1_100_000) } });
+    const response = await ctx.request(user, {
+      method: 'POST',
+      url: '/api/projects',
+      payload: { name: 'x', description: 'y'.repeat(1_100_000) },
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json().code).toBe('FST_ERR_CTP_BODY_TOO_LARGE');
   });

@@ -69,7 +69,14 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       request.log.error({ err: error }, 'request failed');
       return reply
         .status(mapped.statusCode)
-        .send(errorBody(mapped.statusCode, 'INTERNAL', 'Something went wrong on the server. The request id identifies it in the logs.', request.id));
+        .send(
+          errorBody(
+            mapped.statusCode,
+            'INTERNAL',
+            'Something went wrong on the server. The request id identifies it in the logs.',
+            request.id,
+          ),
+        );
     }
     if (error instanceof AppError && error.statusCode === 429 && error.details && typeof error.details === 'object') {
       const retryAfter = (error.details as { retryAfterSeconds?: number }).retryAfterSeconds;
@@ -80,6 +87,9 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
 });
 
 /** 404 JSON for unknown /api paths; the web app for everything else (set up by the web plugin). */
-export function sendApiNotFound(request: { id: string; method: string; url: string }, reply: { status(code: number): { send(body: unknown): unknown } }) {
+export function sendApiNotFound(
+  request: { id: string; method: string; url: string },
+  reply: { status(code: number): { send(body: unknown): unknown } },
+) {
   return reply.status(404).send(errorBody(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`, request.id));
 }

@@ -49,11 +49,20 @@ const table: Record<string, Case> = {
     request: () => ({ url: '/api/projects', payload: { name: `Study ${crypto.randomUUID()}` } }),
   },
   'GET /api/projects/:projectId': { expected: anyMember(200), request: (_c, team) => ({ url: `/api/projects/${team.projectId}` }) },
-  'GET /api/projects/:projectId/issues': { expected: anyMember(200), request: (_c, team) => ({ url: `/api/projects/${team.projectId}/issues` }) },
-  'GET /api/projects/:projectId/members': { expected: ownerOnly(200), request: (_c, team) => ({ url: `/api/projects/${team.projectId}/members` }) },
+  'GET /api/projects/:projectId/issues': {
+    expected: anyMember(200),
+    request: (_c, team) => ({ url: `/api/projects/${team.projectId}/issues` }),
+  },
+  'GET /api/projects/:projectId/members': {
+    expected: ownerOnly(200),
+    request: (_c, team) => ({ url: `/api/projects/${team.projectId}/members` }),
+  },
   'POST /api/projects/:projectId/members': {
     expected: ownerOnly(201),
-    request: (_c, team) => ({ url: `/api/projects/${team.projectId}/members`, payload: { email: `new-${crypto.randomUUID()}@test.concord`, role: 'coder' } }),
+    request: (_c, team) => ({
+      url: `/api/projects/${team.projectId}/members`,
+      payload: { email: `new-${crypto.randomUUID()}@test.concord`, role: 'coder' },
+    }),
   },
   'PATCH /api/projects/:projectId/members/:userId': {
     expected: ownerOnly(200),
@@ -80,7 +89,13 @@ describe('route permissions', async () => {
     it(`${route}`, async () => {
       const [method] = route.split(' ') as [InjectOptions['method']];
       const team = await ctx.createTeam();
-      const callers: Record<CallerName, TestUser | null> = { anonymous: null, outsider: team.outsider, coder: team.coder, lead: team.lead, owner: team.owner };
+      const callers: Record<CallerName, TestUser | null> = {
+        anonymous: null,
+        outsider: team.outsider,
+        coder: team.coder,
+        lead: team.lead,
+        owner: team.owner,
+      };
       const actual: Partial<Expected> = {};
       for (const name of Object.keys(callers) as CallerName[]) {
         const caller = callers[name];

@@ -42,27 +42,27 @@ const TOPICS = [
   {
     title: 'Loading {model} with from_pretrained fails after upgrading to {version}',
     labels: ['bug', 'model-loading'],
-    body: "### Describe the bug\n\nAfter upgrading to `{version}`, loading `{model}` raises an error.\n\n### To reproduce\n\n```python\nfrom demo import AutoModel\nmodel = AutoModel.from_pretrained(\"{model}\")\n```\n\n### Stack trace\n\n```\nTraceback (most recent call last):\n  File \"repro.py\", line 2, in <module>\n    model = AutoModel.from_pretrained(\"{model}\")\n  File \"modeling_utils.py\", line 3120, in from_pretrained\n    state_dict = load_state_dict(resolved_archive_file)\nKeyError: 'encoder.layer.0.attention.self.query.weight'\n```\n\n### Environment\n\n| package | version |\n|---|---|\n| demo | {version} |\n| torch | 2.4.1 |\n| python | 3.11 |\n",
+    body: '### Describe the bug\n\nAfter upgrading to `{version}`, loading `{model}` raises an error.\n\n### To reproduce\n\n```python\nfrom demo import AutoModel\nmodel = AutoModel.from_pretrained("{model}")\n```\n\n### Stack trace\n\n```\nTraceback (most recent call last):\n  File "repro.py", line 2, in <module>\n    model = AutoModel.from_pretrained("{model}")\n  File "modeling_utils.py", line 3120, in from_pretrained\n    state_dict = load_state_dict(resolved_archive_file)\nKeyError: \'encoder.layer.0.attention.self.query.weight\'\n```\n\n### Environment\n\n| package | version |\n|---|---|\n| demo | {version} |\n| torch | 2.4.1 |\n| python | 3.11 |\n',
   },
   {
     title: 'CUDA out of memory when fine-tuning {model} on a 16 GB GPU',
     labels: ['question', 'performance'],
-    body: "I am fine-tuning `{model}` with batch size 8 and get an OOM on a 16 GB card.\n\n```\nRuntimeError: CUDA out of memory. Tried to allocate 1.50 GiB (GPU 0; 15.78 GiB total capacity; 13.02 GiB already allocated)\n```\n\nIs gradient checkpointing supported for this model? The docs do not say.\n\n- [x] I searched existing issues\n- [ ] I tried a smaller batch size\n",
+    body: 'I am fine-tuning `{model}` with batch size 8 and get an OOM on a 16 GB card.\n\n```\nRuntimeError: CUDA out of memory. Tried to allocate 1.50 GiB (GPU 0; 15.78 GiB total capacity; 13.02 GiB already allocated)\n```\n\nIs gradient checkpointing supported for this model? The docs do not say.\n\n- [x] I searched existing issues\n- [ ] I tried a smaller batch size\n',
   },
   {
     title: 'Outputs of {model} differ between CPU and GPU',
     labels: ['bug', 'numerics'],
-    body: "The logits of `{model}` differ by up to `1e-2` between CPU and GPU, which changes the predicted class for about 3% of our test set.\n\n```python\ntorch.testing.assert_close(cpu_logits, gpu_logits.cpu(), atol=1e-4, rtol=1e-4)\n# AssertionError: Tensor-likes are not close!\n```\n\nExpected: results within tolerance, as in {version}.\n",
+    body: 'The logits of `{model}` differ by up to `1e-2` between CPU and GPU, which changes the predicted class for about 3% of our test set.\n\n```python\ntorch.testing.assert_close(cpu_logits, gpu_logits.cpu(), atol=1e-4, rtol=1e-4)\n# AssertionError: Tensor-likes are not close!\n```\n\nExpected: results within tolerance, as in {version}.\n',
   },
   {
     title: 'Documentation for {model} does not explain the expected input format',
     labels: ['documentation'],
-    body: "The model card for `{model}` shows only a one-line example. What image size and normalisation does it expect?\n\n> The model expects pixel values\n\nbut which mean and std? The example in the README uses a different processor than the paper.\n",
+    body: 'The model card for `{model}` shows only a one-line example. What image size and normalisation does it expect?\n\n> The model expects pixel values\n\nbut which mean and std? The example in the README uses a different processor than the paper.\n',
   },
   {
     title: 'Export of {model} to ONNX fails with opset 17',
     labels: ['bug', 'export'],
-    body: "```\n$ python -m demo.onnx --model {model} --opset 17 out/\nTraceback (most recent call last):\n  File \"convert.py\", line 88, in export\n    torch.onnx.export(model, dummy, path, opset_version=17)\ntorch.onnx.errors.UnsupportedOperatorError: Exporting the operator 'aten::scaled_dot_product_attention' to ONNX opset version 17 is not supported.\n```\n\nWorks with opset 14. Is 17 meant to be supported in {version}?\n",
+    body: '```\n$ python -m demo.onnx --model {model} --opset 17 out/\nTraceback (most recent call last):\n  File "convert.py", line 88, in export\n    torch.onnx.export(model, dummy, path, opset_version=17)\ntorch.onnx.errors.UnsupportedOperatorError: Exporting the operator \'aten::scaled_dot_product_attention\' to ONNX opset version 17 is not supported.\n```\n\nWorks with opset 14. Is 17 meant to be supported in {version}?\n',
   },
   {
     title: 'Dependency conflict between {version} and protobuf 5',
@@ -72,12 +72,12 @@ const TOPICS = [
   {
     title: 'Add support for {model} quantized weights',
     labels: ['enhancement'],
-    body: "It would be great to load the int8 weights of `{model}` directly. Today we have to convert them by hand:\n\n```python\nmodel = quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)\n```\n\nThis takes 20 minutes for the large variant.\n",
+    body: 'It would be great to load the int8 weights of `{model}` directly. Today we have to convert them by hand:\n\n```python\nmodel = quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)\n```\n\nThis takes 20 minutes for the large variant.\n',
   },
   {
     title: 'Inference with {model} is 5x slower on Apple M2 than on x86',
     labels: ['performance'],
-    body: "Benchmark (batch 1, sequence 512):\n\n| device | ms / token |\n|---|---|\n| x86 + AVX2 | 41 |\n| M2 (mps) | 212 |\n\nIs the `mps` backend expected to be this slow for `{model}`?\n",
+    body: 'Benchmark (batch 1, sequence 512):\n\n| device | ms / token |\n|---|---|\n| x86 + AVX2 | 41 |\n| M2 (mps) | 212 |\n\nIs the `mps` backend expected to be this slow for `{model}`?\n',
   },
 ];
 
@@ -87,10 +87,10 @@ const PEOPLE = ['ada-l', 'grace-h', 'alan-t', 'linus-t', 'margaret-h', 'ken-t', 
 const ASSOCIATIONS = ['NONE', 'CONTRIBUTOR', 'NONE', 'FIRST_TIME_CONTRIBUTOR', 'NONE'];
 const REPLIES = [
   'Thanks for the report! Could you share the output of `pip freeze`?',
-  "I can reproduce this with the snippet above. It looks like a regression from #{n}.\n\n```diff\n- key = prefix + name\n+ key = name\n```",
+  'I can reproduce this with the snippet above. It looks like a regression from #{n}.\n\n```diff\n- key = prefix + name\n+ key = name\n```',
   'Same here on Ubuntu 22.04 with CUDA 12.1.',
   'This is expected: see the note in the migration guide about renamed weights.',
-  "A workaround that worked for me:\n\n```python\nmodel.config.use_cache = False\n```",
+  'A workaround that worked for me:\n\n```python\nmodel.config.use_cache = False\n```',
   'Closing as fixed by the linked pull request; please reopen if it persists in the next release.',
   'Any update on this? It blocks our upgrade.',
 ];

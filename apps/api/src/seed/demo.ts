@@ -16,9 +16,21 @@ export const DEMO_PROJECT_SLUG = 'ptm-reuse-demo';
 const DEMO_PASSWORD = 'concord-demo';
 
 const CHALLENGE_THEMES: { name: string; definition: string; children?: string[] }[] = [
-  { name: 'Model Usage', definition: 'Difficulties using a pre-trained model through its API: loading, configuring, calling it.', children: ['Model loading', 'API misuse'] },
-  { name: 'Model Performance and Output Quality', definition: 'Unexpected accuracy, numerics, speed or output of the model.', children: ['Numerical differences', 'Slow inference'] },
-  { name: 'Software Environment', definition: 'Dependencies, versions, platforms and export formats around the model.', children: ['Dependency conflicts', 'Export and conversion'] },
+  {
+    name: 'Model Usage',
+    definition: 'Difficulties using a pre-trained model through its API: loading, configuring, calling it.',
+    children: ['Model loading', 'API misuse'],
+  },
+  {
+    name: 'Model Performance and Output Quality',
+    definition: 'Unexpected accuracy, numerics, speed or output of the model.',
+    children: ['Numerical differences', 'Slow inference'],
+  },
+  {
+    name: 'Software Environment',
+    definition: 'Dependencies, versions, platforms and export formats around the model.',
+    children: ['Dependency conflicts', 'Export and conversion'],
+  },
   { name: 'Developer Information and Documentation', definition: 'Missing, unclear or wrong documentation and model cards.' },
   { name: 'Hardware and Computation Resources', definition: 'Memory, GPU, accelerator and compute limits when running the model.' },
 ];
@@ -32,7 +44,9 @@ async function createStageWithCodebook(
   const created = await prisma.stage.create({ data: { projectId, ...stage, codebook: { create: {} } }, include: { codebook: true } });
   const codebookId = created.codebook!.id;
   for (const [position, code] of codes.entries()) {
-    const parent = await prisma.code.create({ data: { codebookId, name: code.name, definition: code.definition, position, shortcut: String(position + 1) } });
+    const parent = await prisma.code.create({
+      data: { codebookId, name: code.name, definition: code.definition, position, shortcut: String(position + 1) },
+    });
     for (const [childPosition, child] of (code.children ?? []).entries()) {
       await prisma.code.create({ data: { codebookId, parentId: parent.id, name: child, position: childPosition } });
     }
@@ -71,14 +85,22 @@ export async function seedDemo(prisma: PrismaClient, { production }: { productio
     { name: 'Not PTM-related', definition: 'Anything else: build problems of the library itself, questions unrelated to models, spam.' },
   ]);
   const relevant = await prisma.code.findFirstOrThrow({ where: { codebookId: relevance.codebook!.id, name: 'PTM-related' } });
-  const challenges = await createStageWithCodebook(prisma, project.id, { name: 'Challenges', position: 1, mode: 'multi' }, CHALLENGE_THEMES);
+  const challenges = await createStageWithCodebook(
+    prisma,
+    project.id,
+    { name: 'Challenges', position: 1, mode: 'multi' },
+    CHALLENGE_THEMES,
+  );
   await prisma.stage.update({ where: { id: challenges.id }, data: { inputStageId: relevance.id, inputCodeId: relevant.id } });
 
   const issues = generateDemoIssues();
   const repositoryIds = new Map<string, string>();
   for (const fullName of new Set(issues.map((i) => i.repository))) {
     const [owner, name] = fullName.split('/') as [string, string];
-    repositoryIds.set(fullName, (await prisma.repository.create({ data: { projectId: project.id, owner, name, lastSyncedAt: new Date() } })).id);
+    repositoryIds.set(
+      fullName,
+      (await prisma.repository.create({ data: { projectId: project.id, owner, name, lastSyncedAt: new Date() } })).id,
+    );
   }
   for (const [index, issue] of issues.entries()) {
     const lastActivity = issue.comments.at(-1)?.createdAt ?? issue.createdAt;

@@ -43,7 +43,10 @@ export function createAccessService(prisma: PrismaClient, feed: ChangeFeed) {
     /** The unrevoked API token with this secret, if any. */
     async apiToken(secret: string): Promise<ApiTokenRecord | undefined> {
       return tokens.get(sha256(secret), async () => {
-        const row = await prisma.apiToken.findUnique({ where: { tokenHash: sha256(secret) }, select: { id: true, userId: true, lastUsedAt: true, revokedAt: true } });
+        const row = await prisma.apiToken.findUnique({
+          where: { tokenHash: sha256(secret) },
+          select: { id: true, userId: true, lastUsedAt: true, revokedAt: true },
+        });
         return row && !row.revokedAt ? { id: row.id, userId: row.userId, lastUsedAt: row.lastUsedAt } : undefined;
       });
     },

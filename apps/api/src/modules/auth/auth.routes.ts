@@ -55,7 +55,11 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
 
   app.post(
     '/setup',
-    routeOptions('public', { summary: 'Create the first account of an empty instance and sign in', tags, body: SetupBody, response: { 201: Me } }, [409]),
+    routeOptions(
+      'public',
+      { summary: 'Create the first account of an empty instance and sign in', tags, body: SetupBody, response: { 201: Me } },
+      [409],
+    ),
     async (request, reply) => {
       const session = await auth.setup(request.body as SetupBody);
       setSessionCookies(request, reply, session);

@@ -31,7 +31,12 @@ describe('sign in', () => {
     const { buildApp } = await import('../../app.ts');
     const behindProxy = await buildApp({ prisma: ctx.prisma, databaseUrl: ctx.databaseUrl, trustProxy: true });
     const user = await ctx.createUser();
-    const viaHttps = { method: 'POST' as const, url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD }, headers: { 'x-forwarded-proto': 'https' } };
+    const viaHttps = {
+      method: 'POST' as const,
+      url: '/api/auth/login',
+      payload: { email: user.email, password: TEST_PASSWORD },
+      headers: { 'x-forwarded-proto': 'https' },
+    };
     expect(cookiesOf(await behindProxy.inject(viaHttps)).concord_session).toMatchObject({ secure: true });
     expect(cookiesOf(await ctx.app.inject(viaHttps)).concord_session?.secure).toBeFalsy();
     await behindProxy.close();
@@ -78,7 +83,12 @@ describe('CSRF protection on cookie-authenticated writes', () => {
     const missing = await ctx.app.inject({ method: 'POST', url: '/api/projects', headers: cookieOnly, payload: { name: 'Forged' } });
     expect(missing.statusCode).toBe(403);
     expect(missing.json().code).toBe('CSRF_FAILED');
-    const wrong = await ctx.app.inject({ method: 'POST', url: '/api/projects', headers: { ...cookieOnly, 'x-csrf-token': 'guess' }, payload: { name: 'Forged' } });
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/projects',
+      headers: { ...cookieOnly, 'x-csrf-token': 'guess' },
+      payload: { name: 'Forged' },
+    });
     expect(wrong.statusCode).toBe(403);
     expect(await ctx.prisma.project.count({ where: { name: 'Forged' } })).toBe(0);
   });
@@ -102,7 +112,9 @@ describe('API tokens', () => {
     expect(JSON.stringify(stored)).not.toContain(secret);
 
     const bearer = { authorization: `Bearer ${secret}` };
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/projects', headers: bearer, payload: { name: 'Scripted' } })).statusCode).toBe(201);
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: '/api/projects', headers: bearer, payload: { name: 'Scripted' } })).statusCode,
+    ).toBe(201);
     const listed = await ctx.request(user, { method: 'GET', url: '/api/tokens' });
     expect(listed.body).not.toContain(secret);
     expect(listed.json()[0].lastUsedAt).not.toBeNull();

@@ -8,7 +8,11 @@ describe('first-run setup', () => {
   it('creates the first account once, signs it in, then refuses', async () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/setup' })).json()).toEqual({ needsSetup: true });
 
-    const tooShort = await ctx.app.inject({ method: 'POST', url: '/api/auth/setup', payload: { email: 'first@lab.org', name: 'First', password: 'short' } });
+    const tooShort = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/setup',
+      payload: { email: 'first@lab.org', name: 'First', password: 'short' },
+    });
     expect(tooShort.statusCode).toBe(400);
     expect(tooShort.json().code).toBe('VALIDATION_FAILED');
 

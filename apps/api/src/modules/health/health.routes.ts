@@ -7,7 +7,15 @@ import { routeOptions } from '../../lib/route-options.ts';
 export async function healthRoutes(app: FastifyInstance, { services }: { services: Services }) {
   app.get(
     '',
-    routeOptions('public', { summary: 'Whether the API and its database are up', tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok') }) } }, [503]),
+    routeOptions(
+      'public',
+      {
+        summary: 'Whether the API and its database are up',
+        tags: ['health'],
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+      [503],
+    ),
     async () => {
       await services.database.ping();
       return { status: 'ok' as const };

@@ -8,7 +8,9 @@ export function createIssuesService(prisma: PrismaClient) {
       const search = query.search?.trim();
       const where: Prisma.IssueWhereInput = {
         projectId,
-        ...(search ? { OR: [{ title: { contains: search, mode: 'insensitive' } }, { body: { contains: search, mode: 'insensitive' } }] } : {}),
+        ...(search
+          ? { OR: [{ title: { contains: search, mode: 'insensitive' } }, { body: { contains: search, mode: 'insensitive' } }] }
+          : {}),
       };
       const [total, rows] = await Promise.all([
         prisma.issue.count({ where }),

@@ -13,7 +13,12 @@ export async function membersRoutes(app: FastifyInstance, { services }: { servic
 
   app.get(
     '',
-    routeOptions('owner', { summary: 'Members of the project with their roles', tags, params: ProjectParams, response: { 200: Type.Array(Member) } }),
+    routeOptions('owner', {
+      summary: 'Members of the project with their roles',
+      tags,
+      params: ProjectParams,
+      response: { 200: Type.Array(Member) },
+    }),
     async (request) => members.list((request.params as Params).projectId),
   );
 
@@ -31,12 +36,17 @@ export async function membersRoutes(app: FastifyInstance, { services }: { servic
       },
       [409],
     ),
-    async (request, reply) => reply.status(201).send(await members.add((request.params as Params).projectId, request.body as AddMemberBody)),
+    async (request, reply) =>
+      reply.status(201).send(await members.add((request.params as Params).projectId, request.body as AddMemberBody)),
   );
 
   app.patch(
     '/:userId',
-    routeOptions('owner', { summary: "Change a member's role", tags, params: MemberParams, body: UpdateMemberBody, response: { 200: Member } }, [409]),
+    routeOptions(
+      'owner',
+      { summary: "Change a member's role", tags, params: MemberParams, body: UpdateMemberBody, response: { 200: Member } },
+      [409],
+    ),
     async (request) => {
       const { projectId, userId } = request.params as Params;
       return members.updateRole(projectId, userId, (request.body as UpdateMemberBody).role);
@@ -45,7 +55,11 @@ export async function membersRoutes(app: FastifyInstance, { services }: { servic
 
   app.delete(
     '/:userId',
-    routeOptions('owner', { summary: 'Remove a member from the project', tags, params: MemberParams, response: { 204: Type.Null() } }, [409]),
+    routeOptions(
+      'owner',
+      { summary: 'Remove a member from the project', tags, params: MemberParams, response: { 204: Type.Null() } },
+      [409],
+    ),
     async (request, reply) => {
       const { projectId, userId } = request.params as Params;
       await members.remove(projectId, userId);

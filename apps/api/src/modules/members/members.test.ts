@@ -20,11 +20,20 @@ describe('members', () => {
   it('creates an account for a new email and returns its temporary password once, which signs in', async () => {
     const team = await ctx.createTeam();
     const email = `newcomer-${Date.now()}@test.concord`;
-    const added = await ctx.request(team.owner, { method: 'POST', url: `/api/projects/${team.projectId}/members`, payload: { email, name: 'Newcomer', role: 'coder' } });
+    const added = await ctx.request(team.owner, {
+      method: 'POST',
+      url: `/api/projects/${team.projectId}/members`,
+      payload: { email, name: 'Newcomer', role: 'coder' },
+    });
     expect(added.statusCode).toBe(201);
     const { temporaryPassword } = added.json();
     expect(temporaryPassword).toHaveLength(16);
-    const login = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: temporaryPassword }, remoteAddress: '10.3.0.1' });
+    const login = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: temporaryPassword },
+      remoteAddress: '10.3.0.1',
+    });
     expect(login.statusCode).toBe(200);
     const members = await ctx.request(team.owner, { method: 'GET', url: `/api/projects/${team.projectId}/members` });
     expect(members.json().map((m: { email: string }) => m.email)).toContain(email);
@@ -39,7 +48,11 @@ describe('members', () => {
     expect(demote.json().code).toBe('LAST_OWNER');
     expect((await ctx.request(team.owner, { method: 'DELETE', url })).statusCode).toBe(409);
 
-    await ctx.request(team.owner, { method: 'PATCH', url: `/api/projects/${team.projectId}/members/${team.lead.id}`, payload: { role: 'owner' } });
+    await ctx.request(team.owner, {
+      method: 'PATCH',
+      url: `/api/projects/${team.projectId}/members/${team.lead.id}`,
+      payload: { role: 'owner' },
+    });
     expect((await ctx.request(team.owner, { method: 'PATCH', url, payload: { role: 'lead' } })).statusCode).toBe(200);
     // The former owner is now a lead and has lost access to the members page.
     expect((await ctx.request(team.owner, { method: 'GET', url: `/api/projects/${team.projectId}/members` })).statusCode).toBe(403);
@@ -47,7 +60,10 @@ describe('members', () => {
 
   it('answers 404 for a user who is not a member', async () => {
     const team = await ctx.createTeam();
-    const response = await ctx.request(team.owner, { method: 'DELETE', url: `/api/projects/${team.projectId}/members/${team.outsider.id}` });
+    const response = await ctx.request(team.owner, {
+      method: 'DELETE',
+      url: `/api/projects/${team.projectId}/members/${team.outsider.id}`,
+    });
     expect(response.statusCode).toBe(404);
   });
 });

@@ -11,19 +11,30 @@ const tags = ['projects'];
 export async function projectsRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { projects } = services;
 
-  app.get('', routeOptions('user', { summary: 'Projects I am a member of', tags, response: { 200: Type.Array(ProjectSummary) } }), async (request) =>
-    projects.listFor(callerOf(request).userId),
+  app.get(
+    '',
+    routeOptions('user', { summary: 'Projects I am a member of', tags, response: { 200: Type.Array(ProjectSummary) } }),
+    async (request) => projects.listFor(callerOf(request).userId),
   );
 
   app.post(
     '',
-    routeOptions('user', { summary: 'Create a project; the creator becomes its owner', tags, body: CreateProjectBody, response: { 201: ProjectSummary } }, [409]),
+    routeOptions(
+      'user',
+      { summary: 'Create a project; the creator becomes its owner', tags, body: CreateProjectBody, response: { 201: ProjectSummary } },
+      [409],
+    ),
     async (request, reply) => reply.status(201).send(await projects.create(callerOf(request).userId, request.body as CreateProjectBody)),
   );
 
   app.get(
     '/:projectId',
-    routeOptions('member', { summary: 'A project with its counts and stages', tags, params: ProjectParams, response: { 200: ProjectDetail } }),
+    routeOptions('member', {
+      summary: 'A project with its counts and stages',
+      tags,
+      params: ProjectParams,
+      response: { 200: ProjectDetail },
+    }),
     async (request) => projects.detail((request.params as { projectId: string }).projectId, request.projectRole!),
   );
 }

@@ -17,14 +17,25 @@ export function slugify(name: string): string {
 type ProjectRow = { id: string; slug: string; name: string; description: string; createdAt: Date };
 
 function toSummary(project: ProjectRow, role: Role): ProjectSummary {
-  return { id: project.id, slug: project.slug, name: project.name, description: project.description, role, createdAt: project.createdAt.toISOString() };
+  return {
+    id: project.id,
+    slug: project.slug,
+    name: project.name,
+    description: project.description,
+    role,
+    createdAt: project.createdAt.toISOString(),
+  };
 }
 
 // The overview is read on every project page; it is cached until one of these tables changes.
 const OVERVIEW_TABLES = ['Project', 'Member', 'Repository', 'Issue', 'Stage', 'Codebook', 'Code'];
 
 export function createProjectsService(prisma: PrismaClient, changeFeed: ChangeFeed) {
-  const overviews = createChangeCache<string, Omit<ProjectDetail, 'role'>>(changeFeed, { tables: OVERVIEW_TABLES, ttlMs: 60_000, maxEntries: 1000 });
+  const overviews = createChangeCache<string, Omit<ProjectDetail, 'role'>>(changeFeed, {
+    tables: OVERVIEW_TABLES,
+    ttlMs: 60_000,
+    maxEntries: 1000,
+  });
 
   async function loadOverview(projectId: string): Promise<Omit<ProjectDetail, 'role'>> {
     const project = await prisma.project.findUniqueOrThrow({
@@ -33,7 +44,13 @@ export function createProjectsService(prisma: PrismaClient, changeFeed: ChangeFe
         _count: { select: { repositories: true, issues: true, stages: true, members: true } },
         stages: {
           orderBy: { position: 'asc' },
-          select: { id: true, name: true, position: true, mode: true, codebook: { select: { _count: { select: { codes: { where: { retiredAt: null } } } } } } },
+          select: {
+            id: true,
+            name: true,
+            position: true,
+            mode: true,
+            codebook: { select: { _count: { select: { codes: { where: { retiredAt: null } } } } } },
+          },
         },
       },
     });
@@ -41,13 +58,23 @@ export function createProjectsService(prisma: PrismaClient, changeFeed: ChangeFe
     return {
       ...summary,
       counts: project._count,
-      stages: project.stages.map((s) => ({ id: s.id, name: s.name, position: s.position, mode: s.mode, codes: s.codebook?._count.codes ?? 0 })),
+      stages: project.stages.map((s) => ({
+        id: s.id,
+        name: s.name,
+        position: s.position,
+        mode: s.mode,
+        codes: s.codebook?._count.codes ?? 0,
+      })),
     };
   }
 
   return {
     async listFor(userId: string): Promise<ProjectSummary[]> {
-      const memberships = await prisma.member.findMany({ where: { userId }, include: { project: true }, orderBy: { project: { name: 'asc' } } });
+      const memberships = await prisma.member.findMany({
+        where: { userId },
+        include: { project: true },
+        orderBy: { project: { name: 'asc' } },
+      });
       return memberships.map((m) => toSummary(m.project, m.role));
     },
 

@@ -20,7 +20,23 @@ describe('projects', () => {
   it('the overview counts members, stages and codes', async () => {
     const team = await ctx.createTeam();
     await ctx.prisma.stage.create({
-      data: { projectId: team.projectId, name: 'Relevance', position: 0, mode: 'single', codebook: { create: { codes: { create: [{ name: 'Yes', position: 0 }, { name: 'No', position: 1 }, { name: 'Old', position: 2, retiredAt: new Date() }] } } } },
+      data: {
+        projectId: team.projectId,
+        name: 'Relevance',
+        position: 0,
+        mode: 'single',
+        codebook: {
+          create: {
+            codes: {
+              create: [
+                { name: 'Yes', position: 0 },
+                { name: 'No', position: 1 },
+                { name: 'Old', position: 2, retiredAt: new Date() },
+              ],
+            },
+          },
+        },
+      },
     });
     const detail = await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}` });
     expect(detail.statusCode).toBe(200);

@@ -17,7 +17,12 @@ export async function tokensRoutes(app: FastifyInstance, { services }: { service
 
   app.post(
     '',
-    routeOptions('user', { summary: 'Create an API token (the secret is returned once)', tags, body: CreateTokenBody, response: { 201: CreatedToken } }),
+    routeOptions('user', {
+      summary: 'Create an API token (the secret is returned once)',
+      tags,
+      body: CreateTokenBody,
+      response: { 201: CreatedToken },
+    }),
     async (request, reply) => reply.status(201).send(await tokens.create(callerOf(request).userId, (request.body as CreateTokenBody).name)),
   );
 

@@ -32,7 +32,10 @@ export function createTokensService(prisma: PrismaClient) {
     },
 
     async revoke(userId: string, tokenId: string): Promise<void> {
-      const { count } = await prisma.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+      const { count } = await prisma.apiToken.updateMany({
+        where: { id: tokenId, userId, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
       if (count === 0) throw notFound('API token');
     },
   };

@@ -47,7 +47,13 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             {projectId ? (
-              <Burger opened={navbarOpened} onClick={toggleNavbar} hiddenFrom="sm" size="sm" aria-label={navbarOpened ? 'Close project navigation' : 'Open project navigation'} />
+              <Burger
+                opened={navbarOpened}
+                onClick={toggleNavbar}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={navbarOpened ? 'Close project navigation' : 'Open project navigation'}
+              />
             ) : null}
             <Anchor component={Link} to="/projects" underline="never" c="inherit" aria-label="Concord: all projects">
               <Brand />

@@ -42,7 +42,9 @@ export function ProjectNavbar({ projectId }: { projectId: string }) {
         <nav aria-label="Project areas">
           {areas.map((area) => {
             const to = area.path ? `${base}/${area.path}` : base;
-            const active = area.path ? location.pathname === to || location.pathname.startsWith(`${to}/`) : location.pathname === base || location.pathname === `${base}/`;
+            const active = area.path
+              ? location.pathname === to || location.pathname.startsWith(`${to}/`)
+              : location.pathname === base || location.pathname === `${base}/`;
             const Icon = area.icon;
             return (
               <NavLink

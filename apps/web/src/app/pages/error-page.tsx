@@ -9,7 +9,12 @@ export function ErrorPage() {
   const error = useRouteError();
   return (
     <Center component="main" mih="100dvh" p="md">
-      <StatusMessage icon={<IconBug />} title="Something went wrong" color="red" actions={<Button onClick={() => window.location.reload()}>Reload the page</Button>}>
+      <StatusMessage
+        icon={<IconBug />}
+        title="Something went wrong"
+        color="red"
+        actions={<Button onClick={() => window.location.reload()}>Reload the page</Button>}
+      >
         <Stack gap="xs" align="center">
           <Text>This page failed to display. Reloading usually helps; if it keeps happening, report what you were doing.</Text>
           <Code>{errorMessage(error)}</Code>

@@ -24,18 +24,17 @@ export function IssuesPage() {
 
   const [draft, setDraft] = useState(search);
   const [debounced] = useDebouncedValue(draft, 300);
-  const searchRef = useRef(search);
-  searchRef.current = search;
   // What this page itself last wrote to the URL, to tell it apart from back / forward.
   const writtenRef = useRef(search);
 
   // Typed text reaches the URL once typing pauses; it replaces the history entry instead of adding
   // one per keystroke. Only a change of the typed text triggers this, never a change of the URL.
+  // The updater reads the URL as it is now, so a back / forward in between is not overwritten.
   useEffect(() => {
-    if (debounced.trim() === searchRef.current.trim()) return;
-    writtenRef.current = debounced.trim() ? debounced : '';
     setSearchParams(
       (params) => {
+        if (debounced.trim() === (params.get('q') ?? '').trim()) return params;
+        writtenRef.current = debounced.trim() ? debounced : '';
         const nextParams = new URLSearchParams(params);
         if (debounced.trim()) nextParams.set('q', debounced);
         else nextParams.delete('q');

@@ -42,7 +42,10 @@ export function MembersPage() {
 
   return (
     <>
-      <PageHeader title="Members" description="People in this project and their roles: coders code, leads also adjudicate, owners also manage members." />
+      <PageHeader
+        title="Members"
+        description="People in this project and their roles: coders code, leads also adjudicate, owners also manage members."
+      />
       <Stack gap="lg">
         <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="add-member-heading">
           <Title order={2} fz="h4" id="add-member-heading" mb="md">

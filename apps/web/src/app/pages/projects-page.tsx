@@ -49,7 +49,12 @@ export function ProjectsPage() {
           Create a project for your study, or ask a project owner to add you to theirs.
         </StatusMessage>
       ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Your projects">
+        <SimpleGrid
+          cols={{ base: 1, sm: 2, lg: 3 }}
+          component="ul"
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+          aria-label="Your projects"
+        >
           {projects.data.map((project) => (
             <li key={project.id}>
               <ProjectCard project={project} />

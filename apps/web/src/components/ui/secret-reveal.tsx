@@ -33,7 +33,12 @@ export function SecretReveal({ title, label, secret, children, onDone }: SecretR
             <CopyButton value={secret} timeout={2000}>
               {({ copied, copy }) => (
                 <Tooltip label={copied ? 'Copied' : 'Copy'} withArrow>
-                  <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={copied ? 'Copied to clipboard' : 'Copy to clipboard'}>
+                  <ActionIcon
+                    variant="subtle"
+                    color={copied ? 'teal' : 'gray'}
+                    onClick={copy}
+                    aria-label={copied ? 'Copied to clipboard' : 'Copy to clipboard'}
+                  >
                     {copied ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
                   </ActionIcon>
                 </Tooltip>

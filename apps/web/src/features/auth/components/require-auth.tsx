@@ -16,7 +16,12 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (me.isPending) return <CenteredLoader fullScreen label="Checking your session" />;
   if (me.isError) {
     return (
-      <StatusMessage icon={<IconCloudOff />} title="Concord is unreachable" color="red" actions={<Button onClick={() => void me.refetch()}>Try again</Button>}>
+      <StatusMessage
+        icon={<IconCloudOff />}
+        title="Concord is unreachable"
+        color="red"
+        actions={<Button onClick={() => void me.refetch()}>Try again</Button>}
+      >
         {errorMessage(me.error)}
       </StatusMessage>
     );

@@ -31,8 +31,24 @@ export function SetupForm({ onDone }: { onDone: () => void }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         {setupMutation.error ? <ErrorAlert error={setupMutation.error} /> : null}
-        <TextInput label="Name" autoComplete="name" required autoFocus value={name} error={nameError} onChange={(e) => setName(e.currentTarget.value)} />
-        <TextInput label="Email" type="email" autoComplete="username" required value={email} error={emailError} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <TextInput
+          label="Name"
+          autoComplete="name"
+          required
+          autoFocus
+          value={name}
+          error={nameError}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          error={emailError}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+        />
         <PasswordField
           label="Password"
           description={`At least ${MIN_PASSWORD} characters`}

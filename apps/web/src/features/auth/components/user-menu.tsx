@@ -43,11 +43,16 @@ export function UserMenu({ user }: { user: User }) {
           Account
         </Menu.Item>
         <Menu.Divider />
-        <Menu.Item color="red" leftSection={<IconLogout size={16} aria-hidden />} onClick={() =>
+        <Menu.Item
+          color="red"
+          leftSection={<IconLogout size={16} aria-hidden />}
+          onClick={() =>
             logout.mutate(undefined, {
               onError: (error) => notifications.show({ color: 'red', title: 'Could not sign out', message: errorMessage(error) }),
             })
-          } disabled={logout.isPending}>
+          }
+          disabled={logout.isPending}
+        >
           Sign out
         </Menu.Item>
       </Menu.Dropdown>

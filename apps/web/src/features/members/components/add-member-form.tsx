@@ -66,7 +66,14 @@ export function AddMemberForm({ projectId }: { projectId: string }) {
           {addMember.error ? <ErrorAlert error={addMember.error} onClose={() => addMember.reset()} /> : null}
           <Grid gap="md" align="flex-start">
             <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
-              <TextInput label="Email" type="email" required value={email} error={emailError} onChange={(e) => setEmail(e.currentTarget.value)} />
+              <TextInput
+                label="Email"
+                type="email"
+                required
+                value={email}
+                error={emailError}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
               <TextInput

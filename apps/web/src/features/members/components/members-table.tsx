@@ -32,7 +32,8 @@ export function MembersTable({ projectId, members, currentUserId }: MembersTable
       {
         onSuccess: (updated) =>
           notifications.show({ color: 'teal', title: 'Role changed', message: `${updated.name} is now ${updated.role}.` }),
-        onError: (error) => notifications.show({ color: 'red', title: `Could not change ${member.name}'s role`, message: errorMessage(error) }),
+        onError: (error) =>
+          notifications.show({ color: 'red', title: `Could not change ${member.name}'s role`, message: errorMessage(error) }),
       },
     );
   }

@@ -52,7 +52,15 @@ export function CreateProjectModal({ opened, onClose, onCreated }: CreateProject
       <form onSubmit={submit} noValidate>
         <Stack>
           {createProject.error ? <ErrorAlert error={createProject.error} /> : null}
-          <TextInput label="Name" required data-autofocus maxLength={120} value={name} error={nameError} onChange={(e) => setName(e.currentTarget.value)} />
+          <TextInput
+            label="Name"
+            required
+            data-autofocus
+            maxLength={120}
+            value={name}
+            error={nameError}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
           <TextInput
             label="Slug"
             description="Optional short identifier for URLs and exports; made from the name when empty."

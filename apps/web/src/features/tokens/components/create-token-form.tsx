@@ -33,7 +33,12 @@ export function CreateTokenForm() {
   return (
     <Stack gap="md">
       {created ? (
-        <SecretReveal title={`Token "${created.token.name}" created`} label="Token secret" secret={created.secret} onDone={() => setCreated(null)}>
+        <SecretReveal
+          title={`Token "${created.token.name}" created`}
+          label="Token secret"
+          secret={created.secret}
+          onDone={() => setCreated(null)}
+        >
           <Text size="sm">
             Scripts send it as <Code>Authorization: Bearer &lt;secret&gt;</Code>. It acts as you, with your roles in every project.
           </Text>

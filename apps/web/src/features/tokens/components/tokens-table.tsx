@@ -90,7 +90,8 @@ export function TokensTable({ tokens }: { tokens: ApiToken[] }) {
       >
         {toRevoke ? (
           <>
-            Scripts using <strong>{toRevoke.name}</strong> (<Code>{toRevoke.prefix}…</Code>) will stop working at once. This cannot be undone.
+            Scripts using <strong>{toRevoke.name}</strong> (<Code>{toRevoke.prefix}…</Code>) will stop working at once. This cannot be
+            undone.
           </>
         ) : null}
       </ConfirmDialog>
