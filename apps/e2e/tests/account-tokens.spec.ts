@@ -1,15 +1,6 @@
 // API tokens on the Account page: created with its secret shown once, usable, then revoked.
-import { expect, test, type Page } from '@playwright/test';
-
-const PASSWORD = 'concord-demo';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Projects' })).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { signIn } from './support/demo.ts';
 
 test('the owner creates an API token, sees its secret once, and revokes it', async ({ page }) => {
   await signIn(page, 'owner@demo.concord');

@@ -1,16 +1,6 @@
 // The owner adds a new person to the project and hands over the temporary password shown once.
-import { expect, request, test, type Page } from '@playwright/test';
-
-const PASSWORD = 'concord-demo';
-const DEMO_PROJECT = 'Challenges in reusing pre-trained models (demo)';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Projects' })).toBeVisible();
-}
+import { expect, request, test } from '@playwright/test';
+import { signIn, DEMO_PROJECT } from './support/demo.ts';
 
 test('the owner adds a new member and sees the temporary password', async ({ page, baseURL }) => {
   await signIn(page, 'owner@demo.concord');

@@ -1,25 +1,6 @@
 // A coder cannot manage members: no Members link, a friendly page at its address, 403 from the API.
-import { expect, test, type Page } from '@playwright/test';
-
-const PASSWORD = 'concord-demo';
-const DEMO_PROJECT = 'Challenges in reusing pre-trained models (demo)';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Projects' })).toBeVisible();
-}
-
-async function demoProjectId(page: Page): Promise<string> {
-  const response = await page.request.get('/api/projects');
-  expect(response.status()).toBe(200);
-  const projects = (await response.json()) as { id: string; name: string }[];
-  const demo = projects.find((project) => project.name === DEMO_PROJECT);
-  expect(demo, 'the demo project is in my list').toBeDefined();
-  return demo!.id;
-}
+import { expect, test } from '@playwright/test';
+import { signIn, DEMO_PROJECT, demoProjectId } from './support/demo.ts';
 
 test('a coder opening the members page gets "Not allowed" and sees no Members link', async ({ page }) => {
   await signIn(page, 'coder1@demo.concord');

@@ -1,16 +1,6 @@
 // Signing in through the UI: the owner's tour of the demo project, and a wrong password.
-import { expect, test, type Page } from '@playwright/test';
-
-const PASSWORD = 'concord-demo';
-const DEMO_PROJECT = 'Challenges in reusing pre-trained models (demo)';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Projects' })).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { signIn, DEMO_PROJECT } from './support/demo.ts';
 
 test('the owner signs in, browses the demo project and signs out', async ({ page }) => {
   // A signed-out visitor is sent to sign in first.
