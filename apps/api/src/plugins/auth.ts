@@ -13,7 +13,8 @@ export type Access = 'public' | 'user' | 'member' | 'lead' | 'owner';
 export interface Caller {
   userId: string;
   via: 'session' | 'token';
-  sessionId?: string;
+  /** For browser sessions: the session and the CSRF token its writes must send. */
+  session?: { id: string; csrfToken: string };
 }
 
 declare module 'fastify' {
@@ -62,7 +63,7 @@ async function identify(access: AccessService, request: FastifyRequest): Promise
   if (UNSAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
     throw new AppError(403, 'CSRF_FAILED', `Missing or wrong ${CSRF_HEADER} header; reload the page and retry.`);
   }
-  return { userId: session.userId, via: 'session', sessionId: session.id };
+  return { userId: session.userId, via: 'session', session: { id: session.id, csrfToken: session.csrfToken } };
 }
 
 async function roleInProject(access: AccessService, userId: string, projectId: unknown): Promise<Role> {
@@ -102,4 +103,10 @@ export const authPlugin = fp(async (app: FastifyInstance, { access }: { access: 
 export function callerOf(request: FastifyRequest): Caller {
   if (!request.caller) throw unauthorized();
   return request.caller;
+}
+
+/** The caller's role in the route's project; only for member / lead / owner routes. */
+export function projectRoleOf(request: FastifyRequest): Role {
+  if (!request.projectRole) throw forbidden();
+  return request.projectRole;
 }

@@ -1,5 +1,6 @@
 // Sign in / out, the current user, and first-run setup of an empty instance.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { LoginBody, Me, SetupBody, SetupStatus } from '@concord/contracts';
 import type { Services } from '../../services.ts';
@@ -16,14 +17,14 @@ function setSessionCookies(request: FastifyRequest, reply: FastifyReply, session
   reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...common, httpOnly: false });
 }
 
-export async function authRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export const authRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const { auth } = services;
 
   app.post(
     '/login',
     routeOptions('public', { summary: 'Sign in with email and password', tags, body: LoginBody, response: { 200: Me } }, [401, 429]),
     async (request, reply) => {
-      const { email, password } = request.body as LoginBody;
+      const { email, password } = request.body;
       const session = await auth.login(email, password, request.ip);
       setSessionCookies(request, reply, session);
       return { user: session.user, csrfToken: session.csrfToken };
@@ -34,17 +35,16 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
     '/logout',
     routeOptions('user', { summary: 'Sign out of this browser session', tags, response: { 204: Type.Null() } }),
     async (request, reply) => {
-      const caller = callerOf(request);
-      if (caller.sessionId) await auth.logout(caller.sessionId);
+      const { session } = callerOf(request);
+      if (session) await auth.logout(session.id);
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
   );
 
   app.get('/me', routeOptions('user', { summary: 'The signed-in user', tags, response: { 200: Me } }), async (request) => {
-    const caller = callerOf(request);
-    const me = await auth.me(caller.userId);
-    return caller.sessionId ? { ...me, csrfToken: await auth.csrfTokenOf(caller.sessionId) } : me;
+    const { userId, session } = callerOf(request);
+    return { user: await auth.user(userId), ...(session ? { csrfToken: session.csrfToken } : {}) };
   });
 
   app.get(
@@ -61,9 +61,9 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
       [409],
     ),
     async (request, reply) => {
-      const session = await auth.setup(request.body as SetupBody);
+      const session = await auth.setup(request.body);
       setSessionCookies(request, reply, session);
       return reply.status(201).send({ user: session.user, csrfToken: session.csrfToken });
     },
   );
-}
+};

@@ -59,13 +59,8 @@ export function createAuthService(prisma: PrismaClient) {
       await prisma.session.deleteMany({ where: { id: sessionId } });
     },
 
-    async me(userId: string): Promise<{ user: User; csrfToken?: string }> {
-      const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
-      return { user: toUser(user) };
-    },
-
-    async csrfTokenOf(sessionId: string): Promise<string | undefined> {
-      return (await prisma.session.findUnique({ where: { id: sessionId }, select: { csrfToken: true } }))?.csrfToken;
+    async user(userId: string): Promise<User> {
+      return toUser(await prisma.user.findUniqueOrThrow({ where: { id: userId } }));
     },
 
     async needsSetup(): Promise<boolean> {

@@ -1,10 +1,10 @@
 // Liveness and readiness: the database answers.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../../services.ts';
 import { routeOptions } from '../../lib/route-options.ts';
 
-export async function healthRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export const healthRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     '',
     routeOptions(
@@ -21,4 +21,4 @@ export async function healthRoutes(app: FastifyInstance, { services }: { service
       return { status: 'ok' as const };
     },
   );
-}
+};

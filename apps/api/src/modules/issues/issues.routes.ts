@@ -1,10 +1,10 @@
 // The project's issue list.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IssueListQuery, IssuePage, ProjectParams } from '@concord/contracts';
 import type { Services } from '../../services.ts';
 import { routeOptions } from '../../lib/route-options.ts';
 
-export async function issuesRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export const issuesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     '',
     routeOptions('member', {
@@ -14,6 +14,6 @@ export async function issuesRoutes(app: FastifyInstance, { services }: { service
       querystring: IssueListQuery,
       response: { 200: IssuePage },
     }),
-    async (request) => services.issues.list((request.params as { projectId: string }).projectId, request.query as IssueListQuery),
+    async (request) => services.issues.list(request.params.projectId, request.query),
   );
-}
+};

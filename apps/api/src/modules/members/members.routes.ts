@@ -1,14 +1,13 @@
 // The members page: owners manage who is in the project and with which role.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AddedMember, AddMemberBody, Member, MemberParams, ProjectParams, UpdateMemberBody } from '@concord/contracts';
 import type { Services } from '../../services.ts';
 import { routeOptions } from '../../lib/route-options.ts';
 
 const tags = ['members'];
-type Params = { projectId: string; userId: string };
 
-export async function membersRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export const membersRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const { members } = services;
 
   app.get(
@@ -19,7 +18,7 @@ export async function membersRoutes(app: FastifyInstance, { services }: { servic
       params: ProjectParams,
       response: { 200: Type.Array(Member) },
     }),
-    async (request) => members.list((request.params as Params).projectId),
+    async (request) => members.list(request.params.projectId),
   );
 
   app.post(
@@ -36,8 +35,7 @@ export async function membersRoutes(app: FastifyInstance, { services }: { servic
       },
       [409],
     ),
-    async (request, reply) =>
-      reply.status(201).send(await members.add((request.params as Params).projectId, request.body as AddMemberBody)),
+    async (request, reply) => reply.status(201).send(await members.add(request.params.projectId, request.body)),
   );
 
   app.patch(
@@ -48,8 +46,8 @@ export async function membersRoutes(app: FastifyInstance, { services }: { servic
       [409],
     ),
     async (request) => {
-      const { projectId, userId } = request.params as Params;
-      return members.updateRole(projectId, userId, (request.body as UpdateMemberBody).role);
+      const { projectId, userId } = request.params;
+      return members.updateRole(projectId, userId, request.body.role);
     },
   );
 
@@ -61,9 +59,9 @@ export async function membersRoutes(app: FastifyInstance, { services }: { servic
       [409],
     ),
     async (request, reply) => {
-      const { projectId, userId } = request.params as Params;
+      const { projectId, userId } = request.params;
       await members.remove(projectId, userId);
       return reply.status(204).send(null);
     },
   );
-}
+};

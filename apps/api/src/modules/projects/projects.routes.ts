@@ -1,14 +1,14 @@
 // Listing, creating and opening projects.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CreateProjectBody, ProjectDetail, ProjectParams, ProjectSummary } from '@concord/contracts';
 import type { Services } from '../../services.ts';
-import { callerOf } from '../../plugins/auth.ts';
+import { callerOf, projectRoleOf } from '../../plugins/auth.ts';
 import { routeOptions } from '../../lib/route-options.ts';
 
 const tags = ['projects'];
 
-export async function projectsRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export const projectsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const { projects } = services;
 
   app.get(
@@ -24,7 +24,7 @@ export async function projectsRoutes(app: FastifyInstance, { services }: { servi
       { summary: 'Create a project; the creator becomes its owner', tags, body: CreateProjectBody, response: { 201: ProjectSummary } },
       [409],
     ),
-    async (request, reply) => reply.status(201).send(await projects.create(callerOf(request).userId, request.body as CreateProjectBody)),
+    async (request, reply) => reply.status(201).send(await projects.create(callerOf(request).userId, request.body)),
   );
 
   app.get(
@@ -35,6 +35,6 @@ export async function projectsRoutes(app: FastifyInstance, { services }: { servi
       params: ProjectParams,
       response: { 200: ProjectDetail },
     }),
-    async (request) => projects.detail((request.params as { projectId: string }).projectId, request.projectRole!),
+    async (request) => projects.detail(request.params.projectId, projectRoleOf(request)),
   );
-}
+};

@@ -1,5 +1,5 @@
 // The signed-in user's API tokens.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ApiToken, CreatedToken, CreateTokenBody, TokenParams } from '@concord/contracts';
 import type { Services } from '../../services.ts';
@@ -8,7 +8,7 @@ import { routeOptions } from '../../lib/route-options.ts';
 
 const tags = ['tokens'];
 
-export async function tokensRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export const tokensRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const { tokens } = services;
 
   app.get('', routeOptions('user', { summary: 'My active API tokens', tags, response: { 200: Type.Array(ApiToken) } }), async (request) =>
@@ -23,15 +23,15 @@ export async function tokensRoutes(app: FastifyInstance, { services }: { service
       body: CreateTokenBody,
       response: { 201: CreatedToken },
     }),
-    async (request, reply) => reply.status(201).send(await tokens.create(callerOf(request).userId, (request.body as CreateTokenBody).name)),
+    async (request, reply) => reply.status(201).send(await tokens.create(callerOf(request).userId, request.body.name)),
   );
 
   app.delete(
     '/:tokenId',
     routeOptions('user', { summary: 'Revoke one of my API tokens', tags, params: TokenParams, response: { 204: Type.Null() } }, [404]),
     async (request, reply) => {
-      await tokens.revoke(callerOf(request).userId, (request.params as { tokenId: string }).tokenId);
+      await tokens.revoke(callerOf(request).userId, request.params.tokenId);
       return reply.status(204).send(null);
     },
   );
-}
+};
