@@ -253,12 +253,12 @@ describe('kappa edge cases', () => {
     expect(r.ci95).toEqual([1, 1]);
   });
 
-  it('clips the CI to [-1, 1]', () => {
-    // Complete disagreement on a small sample: kappa = −1 with a positive se.
-    const r = cohenKappa(['a', 'b', 'a', 'b'], ['b', 'a', 'b', 'a']);
-    expect(r.value).toBe(-1);
-    expect(r.ci95?.[0]).toBe(-1);
-    expect(num(r.ci95?.[1])).toBeLessThanOrEqual(1);
+  it('does not clip the CI (convention 6: as psych and SAS report it)', () => {
+    // High agreement on a small sample: kappa = 0.75 with a wide interval reaching past 1.
+    const r = cohenKappa(['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b'], ['a', 'a', 'a', 'b', 'b', 'b', 'b', 'b']);
+    expect(r.value).toBeCloseTo(0.75, 12);
+    expect(num(r.ci95?.[1])).toBeCloseTo(0.75 + 1.959963984540054 * num(r.se), 12);
+    expect(num(r.ci95?.[1])).toBeGreaterThan(1);
   });
 
   it('a category only one rater uses still counts (sorted union)', () => {

@@ -120,7 +120,7 @@ export function kappaFromTable(counts: Float64Array, k: number, weights: Float64
     observed,
     expected,
     se,
-    ci95: [Math.max(-1, kappa - Z95 * se), Math.min(1, kappa + Z95 * se)],
+    ci95: [kappa - Z95 * se, kappa + Z95 * se],
     seH0,
     z: seH0 > 0 ? kappa / seH0 : null,
     categories,

@@ -43,7 +43,7 @@ export interface KappaResult extends StatisticResult {
   expected: number | null;
   /** Large-sample standard error of Fleiss, Cohen & Everitt (1969). */
   se: number | null;
-  /** value ± 1.959963984540054·se, clipped to [-1, 1]. */
+  /** value ± 1.959963984540054·se, not clipped (as R's psych and SAS report it). */
   ci95: [number, number] | null;
   /** Standard error under H0: kappa = 0 (Fleiss, Cohen & Everitt 1969). */
   seH0: number | null;
