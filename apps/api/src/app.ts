@@ -9,6 +9,7 @@ import { openapiPlugin } from './plugins/openapi.ts';
 import { webPlugin } from './plugins/web.ts';
 import { startChangeFeed } from './lib/change-feed.ts';
 import { createServices } from './services.ts';
+import { agreementRoutes } from './modules/agreement/agreement.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { issuesRoutes } from './modules/issues/issues.routes.ts';
@@ -59,6 +60,7 @@ export async function buildApp({ prisma, databaseUrl, logger = false, trustProxy
   await app.register(projectsRoutes, { prefix: '/api/projects', services });
   await app.register(membersRoutes, { prefix: '/api/projects/:projectId/members', services });
   await app.register(issuesRoutes, { prefix: '/api/projects/:projectId/issues', services });
+  await app.register(agreementRoutes, { prefix: '/api/projects/:projectId/stages', services });
 
   await app.register(webPlugin, { distDir: webDistDir ?? '' });
   return app;

@@ -2,6 +2,7 @@
 // other's services through it rather than importing one another.
 import type { PrismaClient } from '@concord/db';
 import type { ChangeFeed } from './lib/change-feed.ts';
+import { createAgreementService } from './modules/agreement/agreement.service.ts';
 import { createAccessService } from './modules/auth/access.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createIssuesService } from './modules/issues/issues.service.ts';
@@ -27,6 +28,7 @@ export function createServices(prisma: PrismaClient, changeFeed: ChangeFeed) {
     projects: createProjectsService(prisma, changeFeed),
     members: createMembersService(prisma),
     issues: createIssuesService(prisma),
+    agreement: createAgreementService(prisma),
   };
 }
 

@@ -3,3 +3,4 @@ export * from './common.ts';
 export * from './auth.ts';
 export * from './projects.ts';
 export * from './issues.ts';
+export * from './agreement.ts';

@@ -15,6 +15,11 @@ const ERRORS_BY_ACCESS: Record<Access, number[]> = {
   owner: [400, 401, 403, 404],
 };
 
+/** A response that comes in several media types, e.g. JSON or CSV. */
+export interface ResponseByMediaType {
+  content: Record<string, { schema: TSchema }>;
+}
+
 interface Schema {
   summary: string;
   description?: string;
@@ -22,7 +27,7 @@ interface Schema {
   params?: TSchema;
   querystring?: TSchema;
   body?: TSchema;
-  response: Record<number, TSchema>;
+  response: Record<number, TSchema | ResponseByMediaType>;
 }
 
 export function routeOptions<S extends Schema>(access: Access, schema: S, extraErrors: number[] = []) {

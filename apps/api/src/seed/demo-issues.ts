@@ -23,12 +23,14 @@ export interface DemoIssue {
   createdAt: Date;
   closedAt: Date | null;
   comments: DemoComment[];
+  /** What a careful coder would decide; the demo's codings deviate from it on purpose. */
+  truth: { relevant: boolean; challenges: string[] };
 }
 
 export const DEMO_REPOSITORIES = ['huggingface-demo/transformers-lite', 'pytorch-demo/vision-hub', 'onnx-demo/model-zoo'] as const;
 
 // mulberry32: a tiny deterministic PRNG, good enough for demo data.
-function seededRandom(seed: number) {
+export function seededRandom(seed: number) {
   let state = seed;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
@@ -42,41 +44,49 @@ const TOPICS = [
   {
     title: 'Loading {model} with from_pretrained fails after upgrading to {version}',
     labels: ['bug', 'model-loading'],
+    truth: { relevant: true, challenges: ['Model loading'] },
     body: '### Describe the bug\n\nAfter upgrading to `{version}`, loading `{model}` raises an error.\n\n### To reproduce\n\n```python\nfrom demo import AutoModel\nmodel = AutoModel.from_pretrained("{model}")\n```\n\n### Stack trace\n\n```\nTraceback (most recent call last):\n  File "repro.py", line 2, in <module>\n    model = AutoModel.from_pretrained("{model}")\n  File "modeling_utils.py", line 3120, in from_pretrained\n    state_dict = load_state_dict(resolved_archive_file)\nKeyError: \'encoder.layer.0.attention.self.query.weight\'\n```\n\n### Environment\n\n| package | version |\n|---|---|\n| demo | {version} |\n| torch | 2.4.1 |\n| python | 3.11 |\n',
   },
   {
     title: 'CUDA out of memory when fine-tuning {model} on a 16 GB GPU',
     labels: ['question', 'performance'],
+    truth: { relevant: true, challenges: ['Hardware and Computation Resources'] },
     body: 'I am fine-tuning `{model}` with batch size 8 and get an OOM on a 16 GB card.\n\n```\nRuntimeError: CUDA out of memory. Tried to allocate 1.50 GiB (GPU 0; 15.78 GiB total capacity; 13.02 GiB already allocated)\n```\n\nIs gradient checkpointing supported for this model? The docs do not say.\n\n- [x] I searched existing issues\n- [ ] I tried a smaller batch size\n',
   },
   {
     title: 'Outputs of {model} differ between CPU and GPU',
     labels: ['bug', 'numerics'],
+    truth: { relevant: true, challenges: ['Numerical differences'] },
     body: 'The logits of `{model}` differ by up to `1e-2` between CPU and GPU, which changes the predicted class for about 3% of our test set.\n\n```python\ntorch.testing.assert_close(cpu_logits, gpu_logits.cpu(), atol=1e-4, rtol=1e-4)\n# AssertionError: Tensor-likes are not close!\n```\n\nExpected: results within tolerance, as in {version}.\n',
   },
   {
     title: 'Documentation for {model} does not explain the expected input format',
     labels: ['documentation'],
+    truth: { relevant: true, challenges: ['Developer Information and Documentation', 'API misuse'] },
     body: 'The model card for `{model}` shows only a one-line example. What image size and normalisation does it expect?\n\n> The model expects pixel values\n\nbut which mean and std? The example in the README uses a different processor than the paper.\n',
   },
   {
     title: 'Export of {model} to ONNX fails with opset 17',
     labels: ['bug', 'export'],
+    truth: { relevant: true, challenges: ['Export and conversion'] },
     body: '```\n$ python -m demo.onnx --model {model} --opset 17 out/\nTraceback (most recent call last):\n  File "convert.py", line 88, in export\n    torch.onnx.export(model, dummy, path, opset_version=17)\ntorch.onnx.errors.UnsupportedOperatorError: Exporting the operator \'aten::scaled_dot_product_attention\' to ONNX opset version 17 is not supported.\n```\n\nWorks with opset 14. Is 17 meant to be supported in {version}?\n',
   },
   {
     title: 'Dependency conflict between {version} and protobuf 5',
     labels: ['dependencies'],
+    truth: { relevant: false, challenges: [] },
     body: "Installing `{version}` next to `tensorflow==2.17` fails:\n\n```\nERROR: pip's dependency resolver does not currently take into account all the packages that are installed.\ndemo {version} requires protobuf<5, but you have protobuf 5.27.0 which is incompatible.\n```\n",
   },
   {
     title: 'Add support for {model} quantized weights',
     labels: ['enhancement'],
+    truth: { relevant: false, challenges: [] },
     body: 'It would be great to load the int8 weights of `{model}` directly. Today we have to convert them by hand:\n\n```python\nmodel = quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)\n```\n\nThis takes 20 minutes for the large variant.\n',
   },
   {
     title: 'Inference with {model} is 5x slower on Apple M2 than on x86',
     labels: ['performance'],
+    truth: { relevant: true, challenges: ['Slow inference', 'Hardware and Computation Resources'] },
     body: 'Benchmark (batch 1, sequence 512):\n\n| device | ms / token |\n|---|---|\n| x86 + AVX2 | 41 |\n| M2 (mps) | 212 |\n\nIs the `mps` backend expected to be this slow for `{model}`?\n',
   },
 ];
@@ -130,6 +140,7 @@ export function generateDemoIssues(count = 60): DemoIssue[] {
       author: pick(PEOPLE),
       association: pick(ASSOCIATIONS),
       labels: topic.labels,
+      truth: topic.truth,
       reactions: Math.floor(random() * 12),
       createdAt,
       closedAt,

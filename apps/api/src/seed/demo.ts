@@ -3,6 +3,7 @@
 import type { PrismaClient } from '@concord/db';
 import { hashPassword, randomSecret } from '../lib/secrets.ts';
 import { issueContentHash } from '../lib/issue-content.ts';
+import { seedDemoCodings } from './demo-codings.ts';
 import { generateDemoIssues } from './demo-issues.ts';
 
 export interface DemoAccount {
@@ -43,15 +44,17 @@ async function createStageWithCodebook(
 ) {
   const created = await prisma.stage.create({ data: { projectId, ...stage, codebook: { create: {} } }, include: { codebook: true } });
   const codebookId = created.codebook!.id;
+  const codeIds = new Map<string, string>();
   for (const [position, code] of codes.entries()) {
     const parent = await prisma.code.create({
       data: { codebookId, name: code.name, definition: code.definition, position, shortcut: String(position + 1) },
     });
+    codeIds.set(code.name, parent.id);
     for (const [childPosition, child] of (code.children ?? []).entries()) {
-      await prisma.code.create({ data: { codebookId, parentId: parent.id, name: child, position: childPosition } });
+      codeIds.set(child, (await prisma.code.create({ data: { codebookId, parentId: parent.id, name: child, position: childPosition } })).id);
     }
   }
-  return created;
+  return { id: created.id, codebookId, codes: codeIds };
 }
 
 /** Seeds the demo into an empty database and returns the accounts to print. */
@@ -84,14 +87,13 @@ export async function seedDemo(prisma: PrismaClient, { production }: { productio
     { name: 'PTM-related', definition: 'The issue is about reusing a pre-trained model in downstream software.' },
     { name: 'Not PTM-related', definition: 'Anything else: build problems of the library itself, questions unrelated to models, spam.' },
   ]);
-  const relevant = await prisma.code.findFirstOrThrow({ where: { codebookId: relevance.codebook!.id, name: 'PTM-related' } });
   const challenges = await createStageWithCodebook(
     prisma,
     project.id,
     { name: 'Challenges', position: 1, mode: 'multi' },
     CHALLENGE_THEMES,
   );
-  await prisma.stage.update({ where: { id: challenges.id }, data: { inputStageId: relevance.id, inputCodeId: relevant.id } });
+  await prisma.stage.update({ where: { id: challenges.id }, data: { inputStageId: relevance.id, inputCodeId: relevance.codes.get('PTM-related')! } });
 
   const issues = generateDemoIssues();
   const repositoryIds = new Map<string, string>();
@@ -102,9 +104,10 @@ export async function seedDemo(prisma: PrismaClient, { production }: { productio
       (await prisma.repository.create({ data: { projectId: project.id, owner, name, lastSyncedAt: new Date() } })).id,
     );
   }
+  const createdIssues: { id: string; demo: (typeof issues)[number] }[] = [];
   for (const [index, issue] of issues.entries()) {
     const lastActivity = issue.comments.at(-1)?.createdAt ?? issue.createdAt;
-    await prisma.issue.create({
+    const created = await prisma.issue.create({
       data: {
         projectId: project.id,
         repositoryId: repositoryIds.get(issue.repository)!,
@@ -135,6 +138,17 @@ export async function seedDemo(prisma: PrismaClient, { production }: { productio
         },
       },
     });
+    createdIssues.push({ id: created.id, demo: issue });
   }
+
+  const users = await prisma.user.findMany({ where: { email: { in: accounts.map((a) => a.email) } } });
+  const userId = (email: string) => users.find((u) => u.email === email)!.id;
+  await seedDemoCodings(prisma, {
+    relevance,
+    challenges,
+    issues: createdIssues,
+    coderIds: [userId('coder1@demo.concord'), userId('coder2@demo.concord')],
+    refinedBy: userId('lead@demo.concord'),
+  });
   return accounts;
 }
