@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { createTestContext, type Team, type TestContext, type TestUser } from '../../test/test-context.ts';
+import { createRound, createStage } from '../../test/factories.ts';
 
 type CallerName = 'anonymous' | 'outsider' | 'coder' | 'lead' | 'owner';
 type Expected = Record<CallerName, number>;
@@ -17,6 +18,12 @@ interface Case {
   expected: Expected;
   /** Builds the request; called once per caller so that destructive routes get a fresh target. */
   request(ctx: TestContext, team: Team, caller: TestUser | null): Promise<Omit<InjectOptions, 'method'>> | Omit<InjectOptions, 'method'>;
+}
+
+async function stageWithClosedRound(ctx: TestContext, team: Team): Promise<string> {
+  const { stageId } = await createStage(ctx.prisma, team.projectId, { mode: 'single', codes: [{ name: 'A' }] });
+  await createRound(ctx.prisma, stageId, { number: 1, status: 'closed', issueIds: [], codings: {} });
+  return stageId;
 }
 
 const table: Record<string, Case> = {
@@ -52,6 +59,16 @@ const table: Record<string, Case> = {
   'GET /api/projects/:projectId/issues': {
     expected: anyMember(200),
     request: (_c, team) => ({ url: `/api/projects/${team.projectId}/issues` }),
+  },
+  'GET /api/projects/:projectId/stages/:stageId/agreement': {
+    expected: anyMember(200),
+    request: async (ctx, team) => ({ url: `/api/projects/${team.projectId}/stages/${await stageWithClosedRound(ctx, team)}/agreement` }),
+  },
+  'GET /api/projects/:projectId/stages/:stageId/agreement/disagreements': {
+    expected: anyMember(200),
+    request: async (ctx, team) => ({
+      url: `/api/projects/${team.projectId}/stages/${await stageWithClosedRound(ctx, team)}/agreement/disagreements`,
+    }),
   },
   'GET /api/projects/:projectId/members': {
     expected: ownerOnly(200),

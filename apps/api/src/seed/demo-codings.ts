@@ -78,7 +78,13 @@ async function seedRound(prisma: PrismaClient, plan: RoundPlan, coderIds: string
 
 export async function seedDemoCodings(
   prisma: PrismaClient,
-  { relevance, challenges, issues, coderIds, refinedBy }: { relevance: DemoStage; challenges: DemoStage; issues: { id: string; demo: DemoIssue }[]; coderIds: string[]; refinedBy: string },
+  {
+    relevance,
+    challenges,
+    issues,
+    coderIds,
+    refinedBy,
+  }: { relevance: DemoStage; challenges: DemoStage; issues: { id: string; demo: DemoIssue }[]; coderIds: string[]; refinedBy: string },
 ) {
   const random = seededRandom(1960);
   // Relevance disagreements are placed by hand so the demo tells the study's story: kappa about
@@ -92,7 +98,16 @@ export async function seedDemoCodings(
 
   await seedRound(
     prisma,
-    { stage: relevance, number: 1, name: 'Calibration round 1', codebookVersion: 1, issues: firstRound.map((i) => ({ id: i.id, truth: relevanceTruth(i.demo) })), deviates: relevanceSlips([[2, 9], [14]]), alternatives: relevanceCodes, multiLabel: false },
+    {
+      stage: relevance,
+      number: 1,
+      name: 'Calibration round 1',
+      codebookVersion: 1,
+      issues: firstRound.map((i) => ({ id: i.id, truth: relevanceTruth(i.demo) })),
+      deviates: relevanceSlips([[2, 9], [14]]),
+      alternatives: relevanceCodes,
+      multiLabel: false,
+    },
     coderIds,
     random,
     new Date(start),
@@ -110,16 +125,36 @@ export async function seedDemoCodings(
   });
   await seedRound(
     prisma,
-    { stage: relevance, number: 2, name: 'Calibration round 2', codebookVersion: 2, issues: secondRound.map((i) => ({ id: i.id, truth: relevanceTruth(i.demo) })), deviates: relevanceSlips([[], [6]]), alternatives: relevanceCodes, multiLabel: false },
+    {
+      stage: relevance,
+      number: 2,
+      name: 'Calibration round 2',
+      codebookVersion: 2,
+      issues: secondRound.map((i) => ({ id: i.id, truth: relevanceTruth(i.demo) })),
+      deviates: relevanceSlips([[], [6]]),
+      alternatives: relevanceCodes,
+      multiLabel: false,
+    },
     coderIds,
     random,
     new Date(start + 14 * DAY_MS),
   );
   const relevant = issues.slice(0, 40).filter((i) => i.demo.truth.relevant);
-  const leafCodes = [...challenges.codes.keys()].filter((name) => !['Model Usage', 'Model Performance and Output Quality', 'Software Environment'].includes(name));
+  const leafCodes = [...challenges.codes.keys()].filter(
+    (name) => !['Model Usage', 'Model Performance and Output Quality', 'Software Environment'].includes(name),
+  );
   await seedRound(
     prisma,
-    { stage: challenges, number: 1, name: 'Calibration round 1', codebookVersion: 1, issues: relevant.map((i) => ({ id: i.id, truth: i.demo.truth.challenges })), deviates: (coder) => random() < [0.25, 0.3][coder]!, alternatives: leafCodes, multiLabel: true },
+    {
+      stage: challenges,
+      number: 1,
+      name: 'Calibration round 1',
+      codebookVersion: 1,
+      issues: relevant.map((i) => ({ id: i.id, truth: i.demo.truth.challenges })),
+      deviates: (coder) => random() < [0.25, 0.3][coder]!,
+      alternatives: leafCodes,
+      multiLabel: true,
+    },
     coderIds,
     random,
     new Date(start + 28 * DAY_MS),

@@ -51,7 +51,10 @@ async function createStageWithCodebook(
     });
     codeIds.set(code.name, parent.id);
     for (const [childPosition, child] of (code.children ?? []).entries()) {
-      codeIds.set(child, (await prisma.code.create({ data: { codebookId, parentId: parent.id, name: child, position: childPosition } })).id);
+      codeIds.set(
+        child,
+        (await prisma.code.create({ data: { codebookId, parentId: parent.id, name: child, position: childPosition } })).id,
+      );
     }
   }
   return { id: created.id, codebookId, codes: codeIds };
@@ -93,7 +96,10 @@ export async function seedDemo(prisma: PrismaClient, { production }: { productio
     { name: 'Challenges', position: 1, mode: 'multi' },
     CHALLENGE_THEMES,
   );
-  await prisma.stage.update({ where: { id: challenges.id }, data: { inputStageId: relevance.id, inputCodeId: relevance.codes.get('PTM-related')! } });
+  await prisma.stage.update({
+    where: { id: challenges.id },
+    data: { inputStageId: relevance.id, inputCodeId: relevance.codes.get('PTM-related')! },
+  });
 
   const issues = generateDemoIssues();
   const repositoryIds = new Map<string, string>();

@@ -14,7 +14,16 @@ import {
   type KappaResult,
   type LabelCell,
 } from '@concord/agreement';
-import type { AgreementReport, CodeAgreement, CodeRef, CoderRef, Kappa, OverallAgreement, PairAgreement, Statistic } from '@concord/contracts';
+import type {
+  AgreementReport,
+  CodeAgreement,
+  CodeRef,
+  CoderRef,
+  Kappa,
+  OverallAgreement,
+  PairAgreement,
+  Statistic,
+} from '@concord/contracts';
 
 export const LIBRARY = { name: '@concord/agreement', version: '0.1.0' };
 
@@ -178,15 +187,13 @@ function pairs(mode: 'single' | 'multi', m: Matrices, codeOrder: string[]): Pair
 }
 
 function confusion(a: LabelCell[], b: LabelCell[], codeOrder: string[]): PairAgreement['confusion'] {
-  // Labels here are code ids: strings.
-  const used = new Set([...a, ...b].filter((label) => label !== null).map(String));
+  // Labels here are code ids; only issues both coders gave a code count.
+  const both = a.flatMap((label, item) => (label !== null && b[item] !== null ? [[String(label), String(b[item])] as const] : []));
+  const used = new Set(both.flat());
   const codeIds = codeOrder.filter((id) => used.has(id));
   const index = new Map(codeIds.map((id, i) => [id, i]));
   const counts = codeIds.map(() => codeIds.map(() => 0));
-  a.forEach((label, item) => {
-    const other = b[item];
-    if (label !== null && other !== null && other !== undefined) counts[index.get(String(label))!]![index.get(String(other))!]!++;
-  });
+  for (const [first, second] of both) counts[index.get(first)!]![index.get(second)!]!++;
   return { codeIds, counts };
 }
 
@@ -243,18 +250,22 @@ export function buildAgreementReport(input: ReportInput): AgreementReport {
       unit: 'issue',
       included:
         'Submitted codings of the issues coded by at least two coders' +
-        (input.round === null ? ` in rounds ${roundsWithCodings.map((r) => r.number).join(', ') || '(none)'}` : ` in round ${input.round}`) +
+        (input.round === null
+          ? ` in rounds ${roundsWithCodings.map((r) => r.number).join(', ') || '(none)'}`
+          : ` in round ${input.round}`) +
         '; a coder who coded an issue in two rounds counts with the later round.',
       missing:
         "Two-coder statistics drop an issue unless both coded it (listwise); Fleiss' kappa uses only issues every coder coded; " +
         "Krippendorff's alpha uses every issue with at least two codings." +
-        (input.stage.mode === 'single' ? ' A coding without a code ("cannot decide") counts as missing.' : ' A coding with no code is the empty set, not missing.'),
+        (input.stage.mode === 'single'
+          ? ' A coding without a code ("cannot decide") counts as missing.'
+          : ' A coding with no code is the empty set, not missing.'),
       coefficients: [
         "Cohen's kappa for two coders (Fleiss' kappa otherwise), with the Fleiss-Cohen-Everitt (1969) standard error and 95% CI = kappa ± 1.96 SE, not clipped",
         input.stage.mode === 'single'
           ? "Krippendorff's alpha, nominal"
           : "Krippendorff's alpha with the MASI distance (Passonneau 2006); other coefficients compare whole code sets",
-        "Per code: kappa on the presence or absence of the code; per theme: codes rolled up to their top-level theme",
+        'Per code: kappa on the presence or absence of the code; per theme: codes rolled up to their top-level theme',
         "Gwet's AC1; percent agreement; Landis & Koch (1977) bands",
       ],
       library: LIBRARY,

@@ -36,7 +36,10 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
       const report = await agreement.report(projectId, stageId, projectRoleOf(request), request.query.round);
       if (request.query.format !== 'csv') return report;
       const filename = `agreement-${report.stage.name.replace(/[^\w-]+/g, '-')}-${report.round ?? 'all-rounds'}.csv`;
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(agreement.toCsv(report));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(agreement.toCsv(report));
     },
   );
 

@@ -30,7 +30,13 @@ function treeOrder<T extends { id: string; parentId: string | null; position: nu
 function withPaths(codes: { id: string; parentId: string | null; position: number; name: string; retiredAt: Date | null }[]): ReportCode[] {
   const byId = new Map(codes.map((code) => [code.id, code]));
   const pathOf = (id: string | null): string[] => (id ? [...pathOf(byId.get(id)!.parentId), byId.get(id)!.name] : []);
-  return treeOrder(codes).map((code) => ({ id: code.id, name: code.name, parentId: code.parentId, path: pathOf(code.id), retired: code.retiredAt !== null }));
+  return treeOrder(codes).map((code) => ({
+    id: code.id,
+    name: code.name,
+    parentId: code.parentId,
+    path: pathOf(code.id),
+    retired: code.retiredAt !== null,
+  }));
 }
 
 export function createAgreementService(prisma: PrismaClient) {
@@ -76,7 +82,10 @@ export function createAgreementService(prisma: PrismaClient) {
       role,
       roundNumber,
     );
-    const codings = await loadCodings(stageId, rounds.map((r) => r.number));
+    const codings = await loadCodings(
+      stageId,
+      rounds.map((r) => r.number),
+    );
     return { stage, rounds, codings };
   }
 
@@ -122,7 +131,21 @@ export function createAgreementService(prisma: PrismaClient) {
       ]);
       return stringify(rows, {
         header: true,
-        columns: ['stage', 'round', 'level', 'code_id', 'code_path', 'n', 'prevalence', 'coefficient', 'kappa', 'se', 'ci95_low', 'ci95_high', 'landis_koch'],
+        columns: [
+          'stage',
+          'round',
+          'level',
+          'code_id',
+          'code_path',
+          'n',
+          'prevalence',
+          'coefficient',
+          'kappa',
+          'se',
+          'ci95_low',
+          'ci95_high',
+          'landis_koch',
+        ],
         cast: { number: (value) => String(value) },
       });
     },
@@ -137,7 +160,10 @@ export function createAgreementService(prisma: PrismaClient) {
       }
       const differs = (a: string[], b: string[]) => a.length !== b.length || a.some((code) => !b.includes(code));
       const matches = (coders: Map<string, string[]>) => {
-        const pairs = query.coderA && query.coderB ? [[query.coderA, query.coderB] as const] : [...coders.keys()].flatMap((a, i, all) => all.slice(i + 1).map((b) => [a, b] as const));
+        const pairs =
+          query.coderA && query.coderB
+            ? [[query.coderA, query.coderB] as const]
+            : [...coders.keys()].flatMap((a, i, all) => all.slice(i + 1).map((b) => [a, b] as const));
         return pairs.some(([a, b]) => {
           const codesA = coders.get(a);
           const codesB = coders.get(b);
