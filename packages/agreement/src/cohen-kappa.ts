@@ -20,6 +20,27 @@ export function cohenKappa(a: readonly LabelCell[], b: readonly LabelCell[], opt
   return kappaFromTable(countTable(pair.x, pair.y, k), k, identityWeights(k), pair.categories);
 }
 
+/**
+ * Cohen's kappa from a k × k table (rows: first rater, columns: second), as R's psych::cohen.kappa
+ * also accepts it: table[i][j] = items the first rater put in categories[i] and the second in
+ * categories[j] (default 0..k−1).
+ */
+export function cohenKappaFromTable(table: readonly (readonly number[])[], opts: CohenKappaOptions = {}): KappaResult {
+  const where = 'cohenKappaFromTable';
+  const k = table.length;
+  const categories = opts.categories ? [...opts.categories] : Array.from({ length: k }, (_, i) => i);
+  if (categories.length !== k) throw new RangeError(`${where}: ${categories.length} categories for a ${k} × ${k} table`);
+  const counts = new Float64Array(k * k);
+  table.forEach((row, i) => {
+    if (row.length !== k) throw new RangeError(`${where}: row ${i} has ${row.length} cells; the table must be ${k} × ${k}`);
+    row.forEach((count, j) => {
+      if (!Number.isInteger(count) || count < 0) throw new RangeError(`${where}: cell [${i}][${j}] must be a non-negative integer`);
+      counts[i * k + j] = count;
+    });
+  });
+  return kappaFromTable(counts, k, identityWeights(k), categories);
+}
+
 export function weightedKappa(a: readonly LabelCell[], b: readonly LabelCell[], opts: WeightedKappaOptions): KappaResult {
   const where = 'weightedKappa';
   if (opts === null || typeof opts !== 'object' || opts.weights === undefined) {

@@ -8,16 +8,7 @@ export function fleissKappa(ratings: LabelMatrix, opts: { categories?: readonly 
   const enc = encodeLabelMatrix(ratings, 'fleissKappa', opts.categories, 'complete');
   const { items, raters: m, codes, categories } = enc;
   const k = categories.length;
-  const base = {
-    raters: m,
-    observed: null,
-    expected: null,
-    seH0: null,
-    z: null,
-    categories,
-    perCategory: categories.map((category): CategoryKappa => ({ category, value: null, seH0: null, z: null })),
-  };
-  if (m < 2) return { ...base, value: null, n: 0, reason: "Fleiss' kappa needs at least 2 raters per item" };
+  if (m < 2) return fleissFromSums(new Float64Array(k), new Float64Array(k), 0, m, categories);
 
   // totals[j] = Σ_i n_ij and squares[j] = Σ_i n_ij², over complete items only (listwise deletion).
   const totals = new Float64Array(k);
@@ -44,6 +35,60 @@ export function fleissKappa(ratings: LabelMatrix, opts: { categories?: readonly 
     }
     for (let r = 0; r < m; r++) scratch[codes[row + r]!] = 0;
   }
+  return fleissFromSums(totals, squares, n, m, categories);
+}
+
+/**
+ * Fleiss' kappa from a table of category counts per item, the form Fleiss (1971) tabulates:
+ * counts[i][j] = raters who put item i in categories[j] (default 0..k−1); every row sums to the
+ * same m. `weights[i]` (default 1) says how many items share row i, so large data sets with few
+ * distinct rows (e.g. one code's presence among m raters) need only m + 1 rows.
+ */
+export function fleissKappaFromCounts(
+  counts: readonly (readonly number[])[],
+  opts: { categories?: readonly Label[]; weights?: readonly number[] } = {},
+): FleissKappaResult {
+  const where = 'fleissKappaFromCounts';
+  const k = counts[0]?.length ?? opts.categories?.length ?? 0;
+  const categories = opts.categories ? [...opts.categories] : Array.from({ length: k }, (_, j) => j);
+  if (categories.length !== k) throw new RangeError(`${where}: ${categories.length} categories for rows of ${k} counts`);
+  if (opts.weights && opts.weights.length !== counts.length)
+    throw new RangeError(`${where}: ${opts.weights.length} weights for ${counts.length} rows`);
+  const totals = new Float64Array(k);
+  const squares = new Float64Array(k);
+  let m = -1;
+  let n = 0;
+  counts.forEach((row, i) => {
+    const weight = opts.weights?.[i] ?? 1;
+    if (!Number.isInteger(weight) || weight < 0) throw new RangeError(`${where}: weight ${i} must be a non-negative integer`);
+    if (row.length !== k) throw new RangeError(`${where}: row ${i} has ${row.length} counts, expected ${k}`);
+    let sum = 0;
+    row.forEach((c, j) => {
+      if (!Number.isInteger(c) || c < 0) throw new RangeError(`${where}: count [${i}][${j}] must be a non-negative integer`);
+      sum += c;
+      totals[j]! += weight * c;
+      squares[j]! += weight * c * c;
+    });
+    if (m === -1) m = sum;
+    else if (sum !== m) throw new RangeError(`${where}: row ${i} sums to ${sum} raters, the first row to ${m}`);
+    n += weight;
+  });
+  return fleissFromSums(totals, squares, n, Math.max(m, 0), categories);
+}
+
+// totals[j] = Σ_i n_ij and squares[j] = Σ_i n_ij² over the n complete items with m raters each.
+function fleissFromSums(totals: Float64Array, squares: Float64Array, n: number, m: number, categories: Label[]): FleissKappaResult {
+  const k = categories.length;
+  const base = {
+    raters: m,
+    observed: null,
+    expected: null,
+    seH0: null,
+    z: null,
+    categories,
+    perCategory: categories.map((category): CategoryKappa => ({ category, value: null, seH0: null, z: null })),
+  };
+  if (m < 2) return { ...base, value: null, n: 0, reason: "Fleiss' kappa needs at least 2 raters per item" };
   if (n === 0) return { ...base, value: null, n, reason: `no item was rated by all ${m} raters` };
 
   const total = n * m;

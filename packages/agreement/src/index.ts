@@ -2,10 +2,10 @@
 // Everything a caller needs is re-exported here; the other modules are internal.
 
 export { percentAgreement } from './percent-agreement.ts';
-export { cohenKappa, weightedKappa } from './cohen-kappa.ts';
+export { cohenKappa, cohenKappaFromTable, weightedKappa } from './cohen-kappa.ts';
 export type { CohenKappaOptions, WeightedKappaOptions } from './cohen-kappa.ts';
 export { scottPi } from './scott-pi.ts';
-export { fleissKappa } from './fleiss-kappa.ts';
+export { fleissKappa, fleissKappaFromCounts } from './fleiss-kappa.ts';
 export { krippendorffAlpha } from './krippendorff-alpha.ts';
 export type { AlphaLevelOptions } from './krippendorff-alpha.ts';
 export { gwetAC1 } from './gwet-ac1.ts';
