@@ -41,13 +41,7 @@ export const PROJECT_AREAS: ProjectArea[] = [
     comingSoon:
       'code the issues assigned to you in each round, blind to the other coders, with keyboard shortcuts, a memo and the time spent.',
   },
-  {
-    path: 'agreement',
-    label: 'Agreement',
-    icon: IconGauge,
-    comingSoon:
-      "inter-rater agreement computed on the server: Cohen's kappa and related statistics with confidence intervals, overall, per code, per coder pair and per round.",
-  },
+  { path: 'agreement', label: 'Agreement', icon: IconGauge },
   {
     path: 'review',
     label: 'Review',

@@ -1,6 +1,8 @@
 // Every address of the web app. Signed-out screens stand alone; everything else sits behind the
 // auth guard inside the app frame, and project pages inside the project layout.
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { CenteredLoader } from '../components/ui/centered-loader.tsx';
 import { RequireAuth } from '../features/auth/components/require-auth.tsx';
 import { AppLayout } from './layouts/app-layout.tsx';
 import { ProjectLayout } from './layouts/project-layout.tsx';
@@ -15,6 +17,10 @@ import { ProjectHomePage } from './pages/project-home-page.tsx';
 import { ProjectsPage } from './pages/projects-page.tsx';
 import { SetupPage } from './pages/setup-page.tsx';
 import { PROJECT_AREAS } from './project-areas.ts';
+
+// The agreement page brings the chart library; loading it on first visit keeps it out of the
+// bundle every other page waits for.
+const AgreementPage = lazy(() => import('./pages/agreement-page.tsx').then((module) => ({ default: module.AgreementPage })));
 
 const comingSoonRoutes: RouteObject[] = PROJECT_AREAS.filter((area) => area.comingSoon).map((area) => ({
   path: area.path,
@@ -44,6 +50,14 @@ export const routes: RouteObject[] = [
               { index: true, element: <ProjectHomePage /> },
               { path: 'issues', element: <IssuesPage /> },
               { path: 'members', element: <MembersPage /> },
+              {
+                path: 'agreement',
+                element: (
+                  <Suspense fallback={<CenteredLoader label="Loading the agreement page" />}>
+                    <AgreementPage />
+                  </Suspense>
+                ),
+              },
               ...comingSoonRoutes,
               { path: '*', element: <NotFoundMessage /> },
             ],

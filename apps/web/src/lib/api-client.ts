@@ -56,7 +56,8 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
 
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+/** The address of an API path; also for plain links (downloads) that do not go through fetch. */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
   const url = `/api${path}`;
   if (!query) return url;
   const params = new URLSearchParams();
@@ -77,7 +78,7 @@ export async function apiRequest<T>(path: string, { method = 'GET', body, query,
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), {
+    response = await fetch(apiUrl(path, query), {
       method,
       headers,
       credentials: 'same-origin',

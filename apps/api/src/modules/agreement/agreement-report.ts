@@ -1,15 +1,18 @@
 // Turns a stage's submitted codings into the agreement report: pure, no I/O, so that it can be
 // tested on hand-made data and timed apart from the database. Statistics come from
-// @concord/agreement; this module decides what is compared with what.
+// @concord/agreement; this module decides what is compared with what. Codes and coders are
+// encoded as small integers once, and per-code agreement is counted in one pass into the count
+// tables the library accepts, so a study of 150,000 codings stays fast.
 import {
   cohenKappa,
+  cohenKappaFromTable,
   fleissKappa,
+  fleissKappaFromCounts,
   gwetAC1,
   krippendorffAlpha,
   masiDistance,
   meanJaccard,
   percentAgreement,
-  perCodeKappa,
   type FleissKappaResult,
   type KappaResult,
   type LabelCell,
@@ -52,28 +55,12 @@ export interface ReportInput {
   parentCodesCodable: boolean;
   /** The whole codebook in tree order (parents before children, siblings by position). */
   codes: ReportCode[];
+  /** Every coder who appears in `codings`, in display order. */
   coders: CoderRef[];
   /** The rounds in scope, in order. */
   rounds: ReportRound[];
   codings: CodingRow[];
   round: number | null;
-}
-
-/** Issue → coder → codes, keeping each coder's latest round for an issue coded twice. */
-type CodingsByIssue = Map<string, Map<string, string[]>>;
-
-function groupByIssue(codings: CodingRow[]): CodingsByIssue {
-  const byIssue: CodingsByIssue = new Map();
-  const roundOf = new Map<string, number>();
-  for (const coding of codings) {
-    const key = `${coding.issueId}:${coding.coderId}`;
-    if ((roundOf.get(key) ?? 0) > coding.round) continue;
-    roundOf.set(key, coding.round);
-    let coders = byIssue.get(coding.issueId);
-    if (!coders) byIssue.set(coding.issueId, (coders = new Map()));
-    coders.set(coding.coderId, coding.codeIds);
-  }
-  return byIssue;
 }
 
 // Landis & Koch (1977), the bands most methods sections quote.
@@ -91,9 +78,9 @@ function statistic(result: { value: number | null; n: number; reason?: string })
   return { value: result.value, n: result.n, ...(result.reason ? { reason: result.reason } : {}) };
 }
 
-function fromCohen(result: KappaResult): Kappa {
+function fromCohen(result: KappaResult, reason = result.reason): Kappa {
   return {
-    ...statistic(result),
+    ...statistic({ ...result, reason }),
     coefficient: 'cohen',
     se: result.se,
     ci95: result.ci95,
@@ -104,9 +91,9 @@ function fromCohen(result: KappaResult): Kappa {
   };
 }
 
-function fromFleiss(result: FleissKappaResult): Kappa {
+function fromFleiss(result: FleissKappaResult, reason = result.reason): Kappa {
   return {
-    ...statistic(result),
+    ...statistic({ ...result, reason }),
     coefficient: 'fleiss',
     se: null,
     ci95: null,
@@ -117,131 +104,222 @@ function fromFleiss(result: FleissKappaResult): Kappa {
   };
 }
 
-const column = <C>(rows: C[][], index: number): C[] => rows.map((row) => row[index]!);
-// A whole code set as one nominal label, for coefficients defined on labels (exact-set agreement).
-const setLabel = (codes: CodeIdSet): LabelCell => (codes === null ? null : [...codes].sort().join('+'));
+/** A coder's codes on an issue as sorted code indexes; null where the coder did not code it. */
+type CodeSet = number[] | null;
 
-/** Code ids a coder applied; null where the coder did not code the issue. */
-type CodeIdSet = string[] | null;
-
-interface Matrices {
+interface Encoded {
+  mode: 'single' | 'multi';
+  /** The coders who coded at least one compared issue. */
   coders: CoderRef[];
-  /** issues × coders */
-  sets: CodeIdSet[][];
-  issueIds: string[];
+  /** Compared issues (coded by at least two coders) × coders. */
+  sets: CodeSet[][];
+  /**
+   * The same cells as nominal labels: the code index in single-choice stages ("cannot decide",
+   * a coding without a code, is missing); in multi-label stages an id per distinct code set,
+   * for coefficients defined on labels (exact-set agreement).
+   */
+  labels: LabelCell[][];
+  singleCoded: number;
 }
 
-function matricesFor(byIssue: CodingsByIssue, allCoders: CoderRef[]): Matrices {
-  const compared = [...byIssue.entries()].filter(([, coders]) => coders.size >= 2);
-  const present = new Set(compared.flatMap(([, coders]) => [...coders.keys()]));
-  const coders = allCoders.filter((coder) => present.has(coder.id));
+function encode(input: ReportInput, codings: CodingRow[]): Encoded {
+  const coderIndex = new Map(input.coders.map((coder, i) => [coder.id, i]));
+  const codeIndex = new Map(input.codes.map((code, i) => [code.id, i]));
+  const rows = new Map<string, { sets: CodeSet[]; rounds: number[] }>();
+  for (const coding of codings) {
+    let row = rows.get(coding.issueId);
+    if (!row) rows.set(coding.issueId, (row = { sets: input.coders.map(() => null), rounds: input.coders.map(() => 0) }));
+    const c = coderIndex.get(coding.coderId)!;
+    // A coder who coded an issue in two rounds counts with the later round.
+    if (row.rounds[c]! > coding.round) continue;
+    row.rounds[c] = coding.round;
+    row.sets[c] = coding.codeIds.map((id) => codeIndex.get(id)!).sort((a, b) => a - b);
+  }
+  const compared = [...rows.values()].filter((row) => row.sets.filter((set) => set !== null).length >= 2).map((row) => row.sets);
+  const present = input.coders.map((_, c) => compared.some((sets) => sets[c] !== null));
+  const sets = compared.map((row) => row.filter((_, c) => present[c]));
+  const setIds = new Map<string, number>();
+  const label =
+    input.stage.mode === 'single'
+      ? (set: CodeSet): LabelCell => (set && set.length > 0 ? set[0]! : null)
+      : (set: CodeSet): LabelCell => {
+          if (set === null) return null;
+          const key = set.join(',');
+          let id = setIds.get(key);
+          if (id === undefined) setIds.set(key, (id = setIds.size));
+          return id;
+        };
   return {
-    coders,
-    issueIds: compared.map(([issueId]) => issueId),
-    sets: compared.map(([, byCoder]) => coders.map((coder) => byCoder.get(coder.id) ?? null)),
+    mode: input.stage.mode,
+    coders: input.coders.filter((_, c) => present[c]),
+    sets,
+    labels: sets.map((row) => row.map(label)),
+    singleCoded: rows.size - compared.length,
   };
 }
 
-// In single-choice stages a coding holds one code; one without a code ("cannot decide") is missing.
-function singleLabels(sets: CodeIdSet[][]): LabelCell[][] {
-  return sets.map((row) => row.map((codes) => (codes && codes.length > 0 ? codes[0]! : null)));
-}
+const column = <C>(rows: C[][], index: number): C[] => rows.map((row) => row[index]!);
 
-function overall(mode: 'single' | 'multi', m: Matrices): OverallAgreement {
-  const labels = mode === 'single' ? singleLabels(m.sets) : m.sets.map((row) => row.map(setLabel));
-  const fleiss = fleissKappa(labels);
-  const kappa = m.coders.length === 2 ? fromCohen(cohenKappa(column(labels, 0), column(labels, 1))) : fromFleiss(fleiss);
+function overall(e: Encoded): OverallAgreement {
+  const fleiss = fleissKappa(e.labels);
   return {
-    kappa,
-    percentAgreement: statistic(percentAgreement(mode === 'single' ? labels : m.sets)),
+    kappa: e.coders.length === 2 ? fromCohen(cohenKappa(column(e.labels, 0), column(e.labels, 1))) : fromFleiss(fleiss),
+    // Labels are equal exactly when the code sets are, and cost less to compare.
+    percentAgreement: statistic(percentAgreement(e.labels)),
     fleissKappa: statistic(fleiss),
     krippendorffAlpha:
-      mode === 'single'
-        ? { ...statistic(krippendorffAlpha(labels, { level: 'nominal' })), distance: 'nominal' }
-        : { ...statistic(krippendorffAlpha(m.sets, { distance: masiDistance })), distance: 'masi' },
-    gwetAC1: statistic(gwetAC1(labels)),
-    meanJaccard: mode === 'multi' ? statistic(meanJaccard(m.sets)) : null,
+      e.mode === 'single'
+        ? { ...statistic(krippendorffAlpha(e.labels, { level: 'nominal' })), distance: 'nominal' }
+        : { ...statistic(krippendorffAlpha(e.sets, { distance: masiDistance })), distance: 'masi' },
+    gwetAC1: statistic(gwetAC1(e.labels)),
+    meanJaccard: e.mode === 'multi' ? statistic(meanJaccard(e.sets)) : null,
   };
 }
 
-function pairs(mode: 'single' | 'multi', m: Matrices, codeOrder: string[]): PairAgreement[] {
+function pairs(e: Encoded, codes: ReportCode[]): PairAgreement[] {
   const result: PairAgreement[] = [];
-  for (let i = 0; i < m.coders.length; i++) {
-    for (let j = i + 1; j < m.coders.length; j++) {
-      const both = m.sets.filter((row) => row[i] !== null && row[j] !== null);
-      const a = both.map((row) => row[i]!);
-      const b = both.map((row) => row[j]!);
-      const labelsA = mode === 'single' ? singleLabels([a])[0]! : a.map(setLabel);
-      const labelsB = mode === 'single' ? singleLabels([b])[0]! : b.map(setLabel);
+  for (let i = 0; i < e.coders.length; i++) {
+    for (let j = i + 1; j < e.coders.length; j++) {
+      const a = column(e.labels, i);
+      const b = column(e.labels, j);
+      const kappa = cohenKappa(a, b);
       result.push({
-        coderA: m.coders[i]!.id,
-        coderB: m.coders[j]!.id,
-        n: both.length,
-        percentAgreement: statistic(percentAgreement(both.map((row) => [row[i]!, row[j]!]))),
-        kappa: fromCohen(cohenKappa(labelsA, labelsB)),
-        confusion: mode === 'single' ? confusion(labelsA, labelsB, codeOrder) : null,
+        coderA: e.coders[i]!.id,
+        coderB: e.coders[j]!.id,
+        n: kappa.n,
+        // Over the issues both coded, percent agreement is kappa's observed agreement.
+        percentAgreement: statistic({ value: kappa.observed, n: kappa.n, ...(kappa.observed === null ? { reason: kappa.reason } : {}) }),
+        kappa: fromCohen(kappa),
+        confusion: e.mode === 'single' ? confusion(a, b, codes) : null,
       });
     }
   }
   return result;
 }
 
-function confusion(a: LabelCell[], b: LabelCell[], codeOrder: string[]): PairAgreement['confusion'] {
-  // Labels here are code ids; only issues both coders gave a code count.
-  const both = a.flatMap((label, item) => (label !== null && b[item] !== null ? [[String(label), String(b[item])] as const] : []));
-  const used = new Set(both.flat());
-  const codeIds = codeOrder.filter((id) => used.has(id));
-  const index = new Map(codeIds.map((id, i) => [id, i]));
-  const counts = codeIds.map(() => codeIds.map(() => 0));
-  for (const [first, second] of both) counts[index.get(first)!]![index.get(second)!]!++;
-  return { codeIds, counts };
+/** Issues both coders gave a code, counted by (first coder's code, second coder's code). */
+function confusion(a: LabelCell[], b: LabelCell[], codes: ReportCode[]): PairAgreement['confusion'] {
+  const both = a.flatMap((label, item) => (label !== null && b[item] !== null ? [[label as number, b[item] as number] as const] : []));
+  const used = [...new Set(both.flat())].sort((x, y) => x - y);
+  const position = new Map(used.map((code, i) => [code, i]));
+  const counts = used.map(() => used.map(() => 0));
+  for (const [first, second] of both) counts[position.get(first)!]![position.get(second)!]!++;
+  return { codeIds: used.map((code) => codes[code]!.id), counts };
 }
 
-/** Presence / absence of each code: Cohen's kappa with CI for two coders, else Fleiss' kappa. */
-function presenceAgreement(targets: CodeRef[], sets: CodeIdSet[][], coderCount: number): CodeAgreement[] {
-  const codings = sets.flat().filter((codes): codes is string[] => codes !== null);
-  return targets.map((code) => {
-    const applied = codings.filter((codes) => codes.includes(code.id)).length;
-    const kappa =
-      coderCount === 2
-        ? fromCohen(perCodeKappa(column(sets, 0), column(sets, 1), code.id))
-        : fromFleiss(fleissKappa(sets.map((row) => row.map((codes) => (codes === null ? null : codes.includes(code.id) ? 1 : 0)))));
-    // The library names the code by its id; the report's readers know it by name.
-    if (kappa.reason) kappa.reason = kappa.reason.replace(code.id, code.name);
-    return { code, prevalence: codings.length ? applied / codings.length : null, kappa };
+interface Target {
+  code: CodeRef;
+  index: number;
+}
+
+/**
+ * Presence / absence of each target (a code, or a theme its codes roll up to): Cohen's kappa
+ * with CI for two coders, else Fleiss' kappa; counted in one pass over the issues.
+ */
+function presenceAgreement(e: Encoded, targets: Target[], targetOf: (code: number) => number, targetCount: number): CodeAgreement[] {
+  const m = e.coders.length;
+  const applied = new Int32Array(targetCount);
+  // Per issue: how many coders applied each target, and the last coder counted (+1), so that
+  // several codes of one theme count once per coding.
+  const coders = new Int32Array(targetCount);
+  const lastCoder = new Int32Array(targetCount);
+  const touched: number[] = [];
+  let codings = 0;
+  // Two coders: presence tables. More: how many issues had c coders applying the target (c = 0..m).
+  const tables = new Int32Array(targetCount * 3); // [first coder only, second coder only, both]
+  let pairedIssues = 0;
+  const histogram = new Int32Array(targetCount * (m + 1));
+  let completeIssues = 0;
+
+  for (const row of e.sets) {
+    let coded = 0;
+    for (let c = 0; c < m; c++) {
+      const set = row[c];
+      if (!set) continue;
+      coded++;
+      codings++;
+      for (const code of set) {
+        const t = targetOf(code);
+        if (lastCoder[t] === c + 1) continue;
+        if (coders[t] === 0) touched.push(t);
+        lastCoder[t] = c + 1;
+        coders[t]!++;
+        applied[t]!++;
+      }
+    }
+    if (m === 2 && coded === 2) {
+      pairedIssues++;
+      for (const t of touched) tables[t * 3 + (coders[t] === 2 ? 2 : lastCoder[t]! - 1)]!++;
+    } else if (m > 2 && coded === m) {
+      completeIssues++;
+      for (const t of touched) histogram[t * (m + 1) + coders[t]!]!++;
+    }
+    for (const t of touched) coders[t] = lastCoder[t] = 0;
+    touched.length = 0;
+  }
+
+  return targets.map(({ code, index: t }) => {
+    const prevalence = codings ? applied[t]! / codings : null;
+    if (m === 2) {
+      const [first, second, agreed] = [tables[t * 3]!, tables[t * 3 + 1]!, tables[t * 3 + 2]!];
+      const neither = pairedIssues - first - second - agreed;
+      // Rows: first coder absent / present; columns: second coder absent / present.
+      const result = cohenKappaFromTable([
+        [neither, second],
+        [first, agreed],
+      ]);
+      return {
+        code,
+        prevalence,
+        kappa: fromCohen(result, result.value === null ? presenceReason(code, pairedIssues, first + second + agreed) : undefined),
+      };
+    }
+    const rows = Array.from({ length: m + 1 }, (_, c) => [m - c, c]);
+    const weights = Array.from({ length: m + 1 }, (_, c) => histogram[t * (m + 1) + c]!);
+    weights[0] = completeIssues - weights.reduce((sum, w) => sum + w, 0);
+    const result = fleissKappaFromCounts(rows, { weights });
+    const used = completeIssues - weights[0]!;
+    return { code, prevalence, kappa: fromFleiss(result, result.value === null ? presenceReason(code, completeIssues, used) : undefined) };
   });
 }
 
-function themeOf(codes: ReportCode[]): Map<string, string> {
-  const byId = new Map(codes.map((code) => [code.id, code]));
-  const theme = new Map<string, string>();
-  for (const code of codes) {
-    let top = code;
-    while (top.parentId) top = byId.get(top.parentId)!;
-    theme.set(code.id, top.id);
-  }
-  return theme;
+function presenceReason(code: CodeRef, issues: number, applied: number): string {
+  if (issues === 0) return 'no issue was coded by every coder compared';
+  return applied === 0
+    ? `"${code.name}" was never applied on the ${issues} issues compared, so kappa is undefined`
+    : `"${code.name}" was applied by every coder to every issue compared, so kappa is undefined`;
 }
 
-function perCodeAndTheme(input: ReportInput, m: Matrices) {
-  const used = new Set(m.sets.flat().flatMap((codes) => codes ?? []));
+function perCodeAndTheme(input: ReportInput, e: Encoded) {
+  const used = new Set(e.sets.flat().flatMap((set) => set ?? []));
   const parents = new Set(input.codes.map((code) => code.parentId));
   // Retired codes, and parents that cannot be applied, appear only where codings still use them.
   const codable = (code: ReportCode) => !code.retired && (input.parentCodesCodable || !parents.has(code.id));
-  const codes = input.codes.filter((code) => codable(code) || used.has(code.id));
-  const perCode = presenceAgreement(codes, m.sets, m.coders.length);
+  const codeTargets = input.codes.flatMap((code, index) => (codable(code) || used.has(index) ? [{ code: toCodeRef(code), index }] : []));
+  const perCode = presenceAgreement(e, codeTargets, (code) => code, input.codes.length);
   if (!input.codes.some((code) => code.parentId)) return { perCode, perTheme: [] };
-  const theme = themeOf(input.codes);
-  const themeSets = m.sets.map((row) => row.map((codes) => (codes === null ? null : [...new Set(codes.map((id) => theme.get(id) ?? id))])));
-  const themes = input.codes.filter((code) => code.parentId === null && (!code.retired || used.has(code.id)));
-  return { perCode, perTheme: presenceAgreement(themes, themeSets, m.coders.length) };
+
+  const index = new Map(input.codes.map((code, i) => [code.id, i]));
+  const theme = input.codes.map((code) => {
+    let top = code;
+    while (top.parentId) top = input.codes[index.get(top.parentId)!]!;
+    return index.get(top.id)!;
+  });
+  const usedThemes = new Set([...used].map((code) => theme[code]!));
+  const themeTargets = input.codes.flatMap((code, i) =>
+    code.parentId === null && (!code.retired || usedThemes.has(i)) ? [{ code: toCodeRef(code), index: i }] : [],
+  );
+  return { perCode, perTheme: presenceAgreement(e, themeTargets, (code) => theme[code]!, input.codes.length) };
+}
+
+function toCodeRef({ parentId: _parentId, ...code }: ReportCode): CodeRef {
+  return code;
 }
 
 export function buildAgreementReport(input: ReportInput): AgreementReport {
-  const codeOrder = input.codes.map((code) => code.id);
-  const byIssue = groupByIssue(input.codings);
-  const m = matricesFor(byIssue, input.coders);
-  const { perCode, perTheme } = perCodeAndTheme(input, m);
+  const encoded = encode(input, input.codings);
+  const whole = overall(encoded);
+  const { perCode, perTheme } = perCodeAndTheme(input, encoded);
   const roundsWithCodings = input.rounds.filter((round) => input.codings.some((coding) => coding.round === round.number));
   return {
     stage: input.stage,
@@ -270,20 +348,29 @@ export function buildAgreementReport(input: ReportInput): AgreementReport {
       ],
       library: LIBRARY,
     },
-    coders: m.coders,
-    codes: input.codes.map(({ parentId: _parentId, ...code }) => code),
+    coders: encoded.coders,
+    codes: input.codes.map(toCodeRef),
     n: {
-      issues: m.issueIds.length,
-      codings: m.sets.flat().filter((codes) => codes !== null).length,
-      singleCoded: byIssue.size - m.issueIds.length,
+      issues: encoded.sets.length,
+      codings: encoded.sets.flat().filter((set) => set !== null).length,
+      singleCoded: encoded.singleCoded,
     },
-    overall: overall(input.stage.mode, m),
-    pairs: pairs(input.stage.mode, m, codeOrder),
+    overall: whole,
+    pairs: pairs(encoded, input.codes),
     perCode,
     perTheme,
+    // With one round the round's numbers are the whole report's: computed once.
     rounds: roundsWithCodings.map((round) => ({
       ...round,
-      overall: overall(input.stage.mode, matricesFor(groupByIssue(input.codings.filter((c) => c.round === round.number)), input.coders)),
+      overall:
+        roundsWithCodings.length === 1
+          ? whole
+          : overall(
+              encode(
+                input,
+                input.codings.filter((coding) => coding.round === round.number),
+              ),
+            ),
     })),
   };
 }
