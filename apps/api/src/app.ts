@@ -2,7 +2,7 @@
 // prefixes, then the web app. It never listens; server.ts and the tests do.
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import type { PrismaClient } from '@concord/db';
+import type { Database } from '@concord/db';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
@@ -18,9 +18,7 @@ import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
 
 export interface AppOptions {
-  prisma: PrismaClient;
-  /** The same database, for the connection that listens for changes (Prisma cannot LISTEN). */
-  databaseUrl: string;
+  database: Database;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
   /** Built web app to serve at /; omitted in API tests. */
@@ -32,7 +30,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 // Never log secrets: cookies, bearer tokens and CSRF tokens are redacted from request logs.
 const REDACTED = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
 
-export async function buildApp({ prisma, databaseUrl, logger = false, trustProxy = false, webDistDir }: AppOptions) {
+export async function buildApp({ database, logger = false, trustProxy = false, webDistDir }: AppOptions) {
   const app = Fastify({
     logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), redact: REDACTED },
     trustProxy,
@@ -41,13 +39,14 @@ export async function buildApp({ prisma, databaseUrl, logger = false, trustProxy
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
-  const changeFeed = await startChangeFeed(databaseUrl, (message) => app.log.warn(message));
+  // Its own connection: LISTEN needs one that no pool hands to someone else.
+  const changeFeed = await startChangeFeed(database.url, (message) => app.log.warn(message));
   app.addHook('onClose', () => changeFeed.close());
   // A client that wrote something must see it in its next request, even when served from cache.
   app.addHook('onSend', async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') await changeFeed.caughtUp();
   });
-  const services = createServices(prisma, changeFeed);
+  const services = createServices(database, changeFeed);
 
   await app.register(errorsPlugin);
   await app.register(cookie);

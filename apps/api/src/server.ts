@@ -2,7 +2,7 @@
 // migrations, the demo seed on first start, then the API and web app on one port. Shuts down
 // gracefully on SIGTERM / SIGINT: stop accepting, finish requests, close the database.
 import path from 'node:path';
-import { applyMigrations, createPrismaClient, startEmbeddedPostgres, type RunningPostgres } from '@concord/db';
+import { applyMigrations, connectDatabase, startEmbeddedPostgres, type RunningPostgres } from '@concord/db';
 import { buildApp } from './app.ts';
 import { readConfig } from './env.ts';
 import { seedDemo, type DemoAccount } from './seed/demo.ts';
@@ -16,7 +16,8 @@ if (!config.databaseUrl) {
 }
 const databaseUrl = config.databaseUrl ?? embedded!.url;
 const applied = await applyMigrations(databaseUrl);
-const prisma = createPrismaClient(databaseUrl);
+const database = connectDatabase(databaseUrl);
+const { prisma } = database;
 
 let demoAccounts: DemoAccount[] = [];
 if (config.seedDemo && (await prisma.user.count()) === 0) {
@@ -24,8 +25,7 @@ if (config.seedDemo && (await prisma.user.count()) === 0) {
 }
 
 const app = await buildApp({
-  prisma,
-  databaseUrl,
+  database,
   logger: { level: config.logLevel },
   trustProxy: config.trustProxy,
   webDistDir: config.webDistDir,
@@ -41,7 +41,7 @@ async function shutdown(signal: string) {
   const dropIdleSockets = setInterval(() => app.server.closeIdleConnections(), 50);
   await app.close();
   clearInterval(dropIdleSockets);
-  await prisma.$disconnect();
+  await database.close();
   await embedded?.stop();
   process.exit(0);
 }

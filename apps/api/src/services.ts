@@ -1,6 +1,6 @@
 // Composes every domain service from its dependencies; modules receive this and call each
 // other's services through it rather than importing one another.
-import type { PrismaClient } from '@concord/db';
+import type { Database } from '@concord/db';
 import type { ChangeFeed } from './lib/change-feed.ts';
 import { createAgreementService } from './modules/agreement/agreement.service.ts';
 import { createAccessService } from './modules/auth/access.service.ts';
@@ -11,7 +11,7 @@ import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createTokensService } from './modules/tokens/tokens.service.ts';
 import { AppError } from './plugins/errors.ts';
 
-export function createServices(prisma: PrismaClient, changeFeed: ChangeFeed) {
+export function createServices({ prisma, pool }: Database, changeFeed: ChangeFeed) {
   return {
     database: {
       async ping(): Promise<void> {
@@ -28,7 +28,7 @@ export function createServices(prisma: PrismaClient, changeFeed: ChangeFeed) {
     projects: createProjectsService(prisma, changeFeed),
     members: createMembersService(prisma),
     issues: createIssuesService(prisma),
-    agreement: createAgreementService(prisma),
+    agreement: createAgreementService(prisma, pool),
   };
 }
 

@@ -2,7 +2,7 @@
 // factories for a project team whose members are signed in through real session rows.
 import { afterAll, inject } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { createPrismaClient, createTestDatabase, type PrismaClient, type Role } from '@concord/db';
+import { connectDatabase, createTestDatabase, type Database, type PrismaClient, type Role } from '@concord/db';
 import { buildApp } from '../src/app.ts';
 import { hashPassword, randomSecret, sha256 } from '../src/lib/secrets.ts';
 import { SESSION_TTL_MS } from '../src/modules/auth/auth.service.ts';
@@ -19,7 +19,7 @@ export interface TestUser {
 export interface TestContext {
   app: FastifyInstance;
   prisma: PrismaClient;
-  databaseUrl: string;
+  database: Database;
   /** Inject a request as `user` (or anonymously). */
   request(user: TestUser | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   createUser(name?: string): Promise<TestUser>;
@@ -38,13 +38,14 @@ export interface Team {
 let passwordHash: Promise<string> | undefined;
 
 export async function createTestContext(): Promise<TestContext> {
-  const database = await createTestDatabase(inject('databaseServerUrl'));
-  const prisma = createPrismaClient(database.url, 4);
-  const app = await buildApp({ prisma, databaseUrl: database.url });
+  const testDatabase = await createTestDatabase(inject('databaseServerUrl'));
+  const database = connectDatabase(testDatabase.url, 4);
+  const { prisma } = database;
+  const app = await buildApp({ database });
   afterAll(async () => {
     await app.close();
-    await prisma.$disconnect();
-    await database.drop();
+    await database.close();
+    await testDatabase.drop();
   });
 
   let userCount = 0;
@@ -76,7 +77,7 @@ export async function createTestContext(): Promise<TestContext> {
   return {
     app,
     prisma,
-    databaseUrl: database.url,
+    database,
     request: (user, options) => app.inject({ ...options, headers: { ...user?.headers, ...options.headers } }),
     createUser,
     async createTeam() {

@@ -1,5 +1,5 @@
 // Database access for every workspace: the Prisma client, migrations and the embedded server.
-export { createPrismaClient } from './client.ts';
+export { connectDatabase, type Database } from './client.ts';
 export { applyMigrations, createMigration, pendingSchemaChanges } from './migrations.ts';
 export { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.ts';
 export * from './generated/prisma/client.ts';

@@ -21,7 +21,7 @@ async function eventually(check: () => Promise<void>): Promise<void> {
 
 describe('cache invalidation across processes', () => {
   it('a sign-out on one API process ends the session on another', async () => {
-    const other = await buildApp({ prisma: ctx.prisma, databaseUrl: ctx.databaseUrl });
+    const other = await buildApp({ database: ctx.database });
     const user = await ctx.createUser();
     expect((await other.inject({ method: 'GET', url: '/api/auth/me', headers: user.headers })).statusCode).toBe(200); // now cached there
     expect((await ctx.request(user, { method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);

@@ -1,6 +1,6 @@
 // The one error shape for every kind of bad input, and no internals leaking on failures.
 import { describe, expect, it } from 'vitest';
-import { createPrismaClient } from '@concord/db';
+import { connectDatabase } from '@concord/db';
 import { buildApp } from '../app.ts';
 import { createTestContext } from '../../test/test-context.ts';
 
@@ -51,8 +51,9 @@ describe('errors', () => {
 
   it('a failure inside the server is a masked 500 without stack trace or SQL', async () => {
     // A real failure: the database this app talks to does not exist.
-    const broken = createPrismaClient(ctx.databaseUrl.replace(/\/[^/]+$/, '/no_such_database'), 1);
-    const app = await buildApp({ prisma: broken, databaseUrl: ctx.databaseUrl });
+    const broken = connectDatabase(ctx.database.url.replace(/\/[^/]+$/, '/no_such_database'), 1);
+    // The change feed keeps listening on the real database; every query goes to the missing one.
+    const app = await buildApp({ database: { ...broken, url: ctx.database.url } });
     const response = await app.inject({ method: 'GET', url: '/api/projects', headers: { authorization: 'Bearer cnc_anything' } });
     expect(response.statusCode).toBe(500);
     const body = response.json();
@@ -61,6 +62,6 @@ describe('errors', () => {
     expect(response.body).not.toMatch(/no_such_database|at .*\.ts|prisma/i);
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(503);
     await app.close();
-    await broken.$disconnect();
+    await broken.close();
   });
 });

@@ -12,7 +12,7 @@ const dist = await mkdtemp(path.join(os.tmpdir(), 'concord-web-'));
 await mkdir(path.join(dist, 'assets'));
 await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>Concord</title><div id="root"></div>');
 await writeFile(path.join(dist, 'assets', 'app.js'), 'console.log("app")');
-const app = await buildApp({ prisma: ctx.prisma, databaseUrl: ctx.databaseUrl, webDistDir: dist });
+const app = await buildApp({ database: ctx.database, webDistDir: dist });
 
 describe('web app serving', () => {
   it('serves index.html for client-side routes and assets as files', async () => {

@@ -1,7 +1,8 @@
 // Agreement of a stage from the codings in the database: loads the stage, its codebook, rounds
 // and submitted codings, enforces blind coding (coders see closed rounds only), and hands the
 // data to the pure report builder.
-import { Prisma, type PrismaClient, type Role } from '@concord/db';
+import type { PrismaClient, Role } from '@concord/db';
+import type pg from 'pg';
 import type { AgreementReport, DisagreementList, DisagreementQuery } from '@concord/contracts';
 import { stringify } from 'csv-stringify/sync';
 import { AppError, notFound } from '../../plugins/errors.ts';
@@ -39,7 +40,7 @@ function withPaths(codes: { id: string; parentId: string | null; position: numbe
   }));
 }
 
-export function createAgreementService(prisma: PrismaClient) {
+export function createAgreementService(prisma: PrismaClient, pool: pg.Pool) {
   async function loadStage(projectId: string, stageId: string) {
     const stage = await prisma.stage.findFirst({
       where: { id: stageId, projectId },
@@ -62,17 +63,22 @@ export function createAgreementService(prisma: PrismaClient) {
     return visible;
   }
 
-  // One row per submitted coding with its code ids; the I/O floor of the report.
-  function loadCodings(stageId: string, rounds: number[]): Promise<CodingRow[]> {
-    return prisma.$queryRaw<CodingRow[]>(Prisma.sql`
-      SELECT c."issueId"::text AS "issueId", c."coderId"::text AS "coderId", r.number AS round,
-             COALESCE(array_agg(cc."codeId"::text) FILTER (WHERE cc."codeId" IS NOT NULL), ARRAY[]::text[]) AS "codeIds"
-      FROM "Coding" c
-      JOIN "Assignment" a ON a.id = c."assignmentId"
-      JOIN "Round" r ON r.id = a."roundId"
-      LEFT JOIN "CodingCode" cc ON cc."codingId" = c.id
-      WHERE c."stageId" = ${stageId}::uuid AND c.status = 'submitted' AND r.number = ANY(${rounds}::int[])
-      GROUP BY c.id, r.number`);
+  // One row per submitted coding with its code ids: up to hundreds of thousands of rows, read as
+  // plain arrays through pg, which is the I/O floor of the report.
+  async function loadCodings(stageId: string, rounds: number[]): Promise<CodingRow[]> {
+    const { rows } = await pool.query<[string, string, number, string[]]>({
+      text: `SELECT c."issueId", c."coderId", r.number,
+                    COALESCE(array_agg(cc."codeId") FILTER (WHERE cc."codeId" IS NOT NULL), '{}')
+             FROM "Coding" c
+             JOIN "Assignment" a ON a.id = c."assignmentId"
+             JOIN "Round" r ON r.id = a."roundId"
+             LEFT JOIN "CodingCode" cc ON cc."codingId" = c.id
+             WHERE c."stageId" = $1 AND c.status = 'submitted' AND r.number = ANY($2::int[])
+             GROUP BY c.id, r.number`,
+      values: [stageId, rounds],
+      rowMode: 'array',
+    });
+    return rows.map(([issueId, coderId, round, codeIds]) => ({ issueId, coderId, round, codeIds }));
   }
 
   async function scopedData(projectId: string, stageId: string, role: Role, roundNumber: number | undefined) {

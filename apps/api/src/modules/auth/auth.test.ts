@@ -29,7 +29,7 @@ describe('sign in', () => {
 
   it('marks cookies Secure behind a TLS-terminating proxy, and only when that proxy is trusted', async () => {
     const { buildApp } = await import('../../app.ts');
-    const behindProxy = await buildApp({ prisma: ctx.prisma, databaseUrl: ctx.databaseUrl, trustProxy: true });
+    const behindProxy = await buildApp({ database: ctx.database, trustProxy: true });
     const user = await ctx.createUser();
     const viaHttps = {
       method: 'POST' as const,
@@ -135,7 +135,7 @@ describe('API tokens', () => {
 describe('sessions live in PostgreSQL', () => {
   it('a session created by one API process works on another', async () => {
     const { buildApp } = await import('../../app.ts');
-    const second = await buildApp({ prisma: ctx.prisma, databaseUrl: ctx.databaseUrl });
+    const second = await buildApp({ database: ctx.database });
     const user = await ctx.createUser();
     const loggedIn = await login(user.email, TEST_PASSWORD, '10.2.0.1');
     const session = cookiesOf(loggedIn).concord_session!.value;
