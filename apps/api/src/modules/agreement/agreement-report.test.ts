@@ -87,3 +87,25 @@ describe('buildAgreementReport', () => {
     ]);
   });
 });
+
+describe('multi-label exact-set coefficients', () => {
+  it('give every distinct code set one label across all issues', () => {
+    const z = { id: 'z', name: 'Z', path: ['Z'], retired: false, parentId: null };
+    const multi = (codings: CodingRow[]): ReportInput => ({
+      ...input(codings),
+      stage: { id: 's', name: 'Challenges', mode: 'multi' },
+      codes: [...codes, z],
+    });
+    // Two different sets, each agreed on: kappa 1. Had each issue numbered its sets on its own,
+    // both would share one label, leaving a single category and an undefined kappa.
+    const codings: CodingRow[] = [
+      { issueId: 'i1', coderId: 'c1', round: 1, codeIds: ['y', 'n'] },
+      { issueId: 'i1', coderId: 'c2', round: 1, codeIds: ['n', 'y'] },
+      { issueId: 'i2', coderId: 'c1', round: 1, codeIds: ['y', 'z'] },
+      { issueId: 'i2', coderId: 'c2', round: 1, codeIds: ['z', 'y'] },
+    ];
+    const report = buildAgreementReport(multi(codings));
+    expect(report.overall.kappa.value).toBe(1);
+    expect(report.overall.percentAgreement.value).toBe(1);
+  });
+});

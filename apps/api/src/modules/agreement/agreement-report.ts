@@ -125,36 +125,44 @@ interface Encoded {
 function encode(input: ReportInput, codings: CodingRow[]): Encoded {
   const coderIndex = new Map(input.coders.map((coder, i) => [coder.id, i]));
   const codeIndex = new Map(input.codes.map((code, i) => [code.id, i]));
-  const rows = new Map<string, { sets: CodeSet[]; rounds: number[] }>();
-  for (const coding of codings) {
+  // Later rounds overwrite earlier ones: a coder who coded an issue twice counts with the later round.
+  const ordered = codings.every((coding, i) => i === 0 || codings[i - 1]!.round <= coding.round)
+    ? codings
+    : [...codings].sort((a, b) => a.round - b.round);
+  const rows = new Map<string, CodeSet[]>();
+  for (const coding of ordered) {
     let row = rows.get(coding.issueId);
-    if (!row) rows.set(coding.issueId, (row = { sets: input.coders.map(() => null), rounds: input.coders.map(() => 0) }));
-    const c = coderIndex.get(coding.coderId)!;
-    // A coder who coded an issue in two rounds counts with the later round.
-    if (row.rounds[c]! > coding.round) continue;
-    row.rounds[c] = coding.round;
-    row.sets[c] = coding.codeIds.map((id) => codeIndex.get(id)!).sort((a, b) => a - b);
+    if (!row) rows.set(coding.issueId, (row = input.coders.map(() => null)));
+    const set = coding.codeIds.map((id) => codeIndex.get(id)!);
+    row[coderIndex.get(coding.coderId)!] = set.length > 1 ? set.sort((a, b) => a - b) : set;
   }
-  const compared = [...rows.values()].filter((row) => row.sets.filter((set) => set !== null).length >= 2).map((row) => row.sets);
-  const present = input.coders.map((_, c) => compared.some((sets) => sets[c] !== null));
-  const sets = compared.map((row) => row.filter((_, c) => present[c]));
-  const setIds = new Map<string, number>();
-  const label =
-    input.stage.mode === 'single'
-      ? (set: CodeSet): LabelCell => (set && set.length > 0 ? set[0]! : null)
-      : (set: CodeSet): LabelCell => {
-          if (set === null) return null;
-          const key = set.join(',');
-          let id = setIds.get(key);
-          if (id === undefined) setIds.set(key, (id = setIds.size));
-          return id;
-        };
+  const compared: CodeSet[][] = [];
+  for (const row of rows.values()) if (row.filter((set) => set !== null).length >= 2) compared.push(row);
+  const present = input.coders.map((_, c) => compared.some((row) => row[c] !== null));
+  const sets = present.every(Boolean) ? compared : compared.map((row) => row.filter((_, c) => present[c]));
+  const label = input.stage.mode === 'single' ? singleLabel : setLabeller(input.codes.length);
   return {
     mode: input.stage.mode,
     coders: input.coders.filter((_, c) => present[c]),
     sets,
     labels: sets.map((row) => row.map(label)),
     singleCoded: rows.size - compared.length,
+  };
+}
+
+// "Cannot decide" (a single-choice coding without a code) is missing.
+const singleLabel = (set: CodeSet): LabelCell => (set && set.length > 0 ? set[0]! : null);
+
+/** Numbers each distinct code set: a single code is its own index, others get ids after those. */
+function setLabeller(codeCount: number): (set: CodeSet) => LabelCell {
+  const ids = new Map<string, number>();
+  return (set) => {
+    if (set === null) return null;
+    if (set.length === 1) return set[0]!;
+    const key = set.join(',');
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = codeCount + ids.size));
+    return id;
   };
 }
 
