@@ -13,14 +13,3 @@ for (let i = 0; i < 50000; i++) for (const c of coders) {
 const input = { stage: { id: 's', name: 'S', mode: 'multi' }, parentCodesCodable: false, codes, coders, rounds: [{ number: 1, name: 'R', status: 'closed', codebookVersion: 1 }], codings, round: null };
 let t = 0;
 for (let k = 0; k < 6; k++) { t = performance.now(); buildAgreementReport(input); console.log("build", performance.now() - t); }
-const sets = []; const byI = new Map(); for (const c of codings) { (byI.get(c.issueId) ?? byI.set(c.issueId, []).get(c.issueId)).push(c.codeIds); }
-for (const v of byI.values()) sets.push(v);
-for (const [name, f] of Object.entries({
-  alphaMasi: () => lib.krippendorffAlpha(sets, { distance: lib.masiDistance }),
-  pct: () => lib.percentAgreement(sets),
-  meanJ: () => lib.meanJaccard(sets),
-  fleissSetLabels: () => lib.fleissKappa(sets.map(r => r.map(s => [...s].sort().join('+')))),
-  ac1: () => lib.gwetAC1(sets.map(r => r.map(s => [...s].sort().join('+')))),
-  perCode40: () => { for (const code of leaves) lib.fleissKappa(sets.map(r => r.map(s => s.includes(code) ? 1 : 0))); },
-  perCodeKappa40: () => { const a = sets.map(r => r[0]), b = sets.map(r => r[1]); for (const code of leaves) lib.perCodeKappa(a, b, code); },
-})) { const t0 = performance.now(); f(); console.log(name, (performance.now() - t0).toFixed(0)); }

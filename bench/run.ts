@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { agreementBenchmark } from './agreement.ts';
 import { apiLoadBenchmark } from './api-load.ts';
 import { coldStartBenchmark } from './cold-start.ts';
 
@@ -25,4 +26,16 @@ console.log(row('bare Fastify route', bare));
 console.log(row('authenticated project GET', api));
 console.log(`ratio: ${(ratio * 100).toFixed(1)}% of the bare route  target >= 35%  ${verdict(ratio >= 0.35)}`);
 console.log(`p99: ${api.p99} ms  target < 25 ms  ${verdict(api.p99 < 25)}`);
+console.log('\n== Agreement report: 50,000 issues x 3 coders x 40 codes, multi-label (median of 5) ==');
+const agreement = await agreementBenchmark(3303);
+console.log(
+  `data: ${agreement.codingCount} codings, ${agreement.codeCount} codes, ${agreement.issues} issues compared (seeded in ${(agreement.seedMs / 1000).toFixed(1)} s)`,
+);
+console.log(`full report through the API: ${agreement.apiMs.toFixed(0)} ms  target < 1000 ms  ${verdict(agreement.apiMs < 1000)}`);
+console.log(
+  `statistics (report builder, in process): ${agreement.statisticsMs.toFixed(0)} ms = ${((agreement.statisticsMs / agreement.apiMs) * 100).toFixed(0)}% of the API time  target < 200 ms  ${verdict(agreement.statisticsMs < 200)}`,
+);
+console.log(
+  `I/O floor (plain query reading the codings): ${agreement.floorMs.toFixed(0)} ms; API / floor = ${(agreement.apiMs / agreement.floorMs).toFixed(1)}x`,
+);
 process.exit(0);

@@ -120,6 +120,8 @@ interface Encoded {
    */
   labels: LabelCell[][];
   singleCoded: number;
+  /** Codings of the compared issues. */
+  codings: number;
 }
 
 function encode(input: ReportInput, codings: CodingRow[]): Encoded {
@@ -137,7 +139,14 @@ function encode(input: ReportInput, codings: CodingRow[]): Encoded {
     row[coderIndex.get(coding.coderId)!] = set.length > 1 ? set.sort((a, b) => a - b) : set;
   }
   const compared: CodeSet[][] = [];
-  for (const row of rows.values()) if (row.filter((set) => set !== null).length >= 2) compared.push(row);
+  let comparedCodings = 0;
+  for (const row of rows.values()) {
+    let coded = 0;
+    for (const set of row) if (set !== null) coded++;
+    if (coded < 2) continue;
+    compared.push(row);
+    comparedCodings += coded;
+  }
   const present = input.coders.map((_, c) => compared.some((row) => row[c] !== null));
   const sets = present.every(Boolean) ? compared : compared.map((row) => row.filter((_, c) => present[c]));
   const label = input.stage.mode === 'single' ? singleLabel : setLabeller(input.codes.length);
@@ -147,6 +156,7 @@ function encode(input: ReportInput, codings: CodingRow[]): Encoded {
     sets,
     labels: sets.map((row) => row.map(label)),
     singleCoded: rows.size - compared.length,
+    codings: comparedCodings,
   };
 }
 
@@ -215,17 +225,18 @@ function confusion(a: LabelCell[], b: LabelCell[], codes: ReportCode[]): PairAgr
   return { codeIds: used.map((code) => codes[code]!.id), counts };
 }
 
-interface Target {
-  code: CodeRef;
-  index: number;
-}
-
 /**
  * Presence / absence of each target (a code, or a theme its codes roll up to): Cohen's kappa
  * with CI for two coders, else Fleiss' kappa; counted in one pass over the issues.
  */
-function presenceAgreement(e: Encoded, targets: Target[], targetOf: (code: number) => number, targetCount: number): CodeAgreement[] {
+function presenceAgreement(
+  e: Encoded,
+  codes: ReportCode[],
+  targetOf: (code: number) => number,
+  shown: (code: ReportCode, applied: number) => boolean,
+): CodeAgreement[] {
   const m = e.coders.length;
+  const targetCount = codes.length;
   const applied = new Int32Array(targetCount);
   // Per issue: how many coders applied each target, and the last coder counted (+1), so that
   // several codes of one theme count once per coding.
@@ -266,7 +277,9 @@ function presenceAgreement(e: Encoded, targets: Target[], targetOf: (code: numbe
     touched.length = 0;
   }
 
-  return targets.map(({ code, index: t }) => {
+  return codes.flatMap((reportCode, t) => {
+    if (!shown(reportCode, applied[t]!)) return [];
+    const code = toCodeRef(reportCode);
     const prevalence = codings ? applied[t]! / codings : null;
     if (m === 2) {
       const [first, second, agreed] = [tables[t * 3]!, tables[t * 3 + 1]!, tables[t * 3 + 2]!];
@@ -299,12 +312,15 @@ function presenceReason(code: CodeRef, issues: number, applied: number): string 
 }
 
 function perCodeAndTheme(input: ReportInput, e: Encoded) {
-  const used = new Set(e.sets.flat().flatMap((set) => set ?? []));
   const parents = new Set(input.codes.map((code) => code.parentId));
   // Retired codes, and parents that cannot be applied, appear only where codings still use them.
   const codable = (code: ReportCode) => !code.retired && (input.parentCodesCodable || !parents.has(code.id));
-  const codeTargets = input.codes.flatMap((code, index) => (codable(code) || used.has(index) ? [{ code: toCodeRef(code), index }] : []));
-  const perCode = presenceAgreement(e, codeTargets, (code) => code, input.codes.length);
+  const perCode = presenceAgreement(
+    e,
+    input.codes,
+    (code) => code,
+    (code, applied) => codable(code) || applied > 0,
+  );
   if (!input.codes.some((code) => code.parentId)) return { perCode, perTheme: [] };
 
   const index = new Map(input.codes.map((code, i) => [code.id, i]));
@@ -313,11 +329,13 @@ function perCodeAndTheme(input: ReportInput, e: Encoded) {
     while (top.parentId) top = input.codes[index.get(top.parentId)!]!;
     return index.get(top.id)!;
   });
-  const usedThemes = new Set([...used].map((code) => theme[code]!));
-  const themeTargets = input.codes.flatMap((code, i) =>
-    code.parentId === null && (!code.retired || usedThemes.has(i)) ? [{ code: toCodeRef(code), index: i }] : [],
+  const perTheme = presenceAgreement(
+    e,
+    input.codes,
+    (code) => theme[code]!,
+    (code, applied) => code.parentId === null && (!code.retired || applied > 0),
   );
-  return { perCode, perTheme: presenceAgreement(e, themeTargets, (code) => theme[code]!, input.codes.length) };
+  return { perCode, perTheme };
 }
 
 function toCodeRef({ parentId: _parentId, ...code }: ReportCode): CodeRef {
@@ -328,7 +346,8 @@ export function buildAgreementReport(input: ReportInput): AgreementReport {
   const encoded = encode(input, input.codings);
   const whole = overall(encoded);
   const { perCode, perTheme } = perCodeAndTheme(input, encoded);
-  const roundsWithCodings = input.rounds.filter((round) => input.codings.some((coding) => coding.round === round.number));
+  const codedRounds = new Set(input.codings.map((coding) => coding.round));
+  const roundsWithCodings = input.rounds.filter((round) => codedRounds.has(round.number));
   return {
     stage: input.stage,
     round: input.round,
@@ -360,7 +379,7 @@ export function buildAgreementReport(input: ReportInput): AgreementReport {
     codes: input.codes.map(toCodeRef),
     n: {
       issues: encoded.sets.length,
-      codings: encoded.sets.flat().filter((set) => set !== null).length,
+      codings: encoded.codings,
       singleCoded: encoded.singleCoded,
     },
     overall: whole,
