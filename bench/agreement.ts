@@ -70,7 +70,7 @@ async function seedStudy(db: pg.Client) {
     [project.id, repository.id],
   );
   const round = await one(
-    `INSERT INTO "Round" (id, "stageId", number, name, status, "codebookVersion", overlap) VALUES (gen_random_uuid(), $1, 1, 'Round 1', 'closed', 1, '{}') RETURNING id`,
+    `INSERT INTO "Round" (id, "stageId", number, name, status, "codebookVersion", overlap) VALUES (gen_random_uuid(), $1, 1, 'Round 1', 'closed', 1, '{"overlap":{"mode":"all"},"stratifyByRepository":false}') RETURNING id`,
     [stage.id],
   );
   await db.query(

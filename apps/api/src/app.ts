@@ -10,6 +10,9 @@ import { webPlugin } from './plugins/web.ts';
 import { startChangeFeed } from './lib/change-feed.ts';
 import { createServices } from './services.ts';
 import { agreementRoutes } from './modules/agreement/agreement.routes.ts';
+import { codebooksRoutes } from './modules/codebooks/codebooks.routes.ts';
+import { codingRoutes } from './modules/coding/coding.routes.ts';
+import { roundsRoutes } from './modules/rounds/rounds.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { issuesRoutes } from './modules/issues/issues.routes.ts';
@@ -60,6 +63,9 @@ export async function buildApp({ database, logger = false, trustProxy = false, w
   await app.register(membersRoutes, { prefix: '/api/projects/:projectId/members', services });
   await app.register(issuesRoutes, { prefix: '/api/projects/:projectId/issues', services });
   await app.register(agreementRoutes, { prefix: '/api/projects/:projectId/stages', services });
+  await app.register(roundsRoutes, { prefix: '/api/projects/:projectId', services });
+  await app.register(codingRoutes, { prefix: '/api/projects/:projectId', services });
+  await app.register(codebooksRoutes, { prefix: '/api/projects/:projectId/stages', services });
 
   await app.register(webPlugin, { distDir: webDistDir ?? '' });
   return app;

@@ -2,6 +2,8 @@
 // other's services through it rather than importing one another.
 import type { Database } from '@concord/db';
 import type { ChangeFeed } from './lib/change-feed.ts';
+import { createCodingService } from './modules/coding/coding.service.ts';
+import { createRoundsService } from './modules/rounds/rounds.service.ts';
 import { createAgreementService } from './modules/agreement/agreement.service.ts';
 import { createAccessService } from './modules/auth/access.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
@@ -29,6 +31,8 @@ export function createServices({ prisma, pool }: Database, changeFeed: ChangeFee
     members: createMembersService(prisma),
     issues: createIssuesService(prisma),
     agreement: createAgreementService(prisma, pool),
+    rounds: createRoundsService(prisma),
+    coding: createCodingService(prisma),
   };
 }
 

@@ -72,7 +72,14 @@ export async function createRound(
   }: { number: number; status: 'open' | 'closed'; issueIds: string[]; codings: Record<string, (string[] | null)[]> },
 ) {
   const round = await prisma.round.create({
-    data: { stageId, number, name: `Round ${number}`, status, codebookVersion: 1, overlap: { mode: 'all' } },
+    data: {
+      stageId,
+      number,
+      name: `Round ${number}`,
+      status,
+      codebookVersion: 1,
+      overlap: { overlap: { mode: 'all' }, stratifyByRepository: false },
+    },
   });
   for (const [coderId, perIssue] of Object.entries(codings)) {
     for (const [position, codeIds] of perIssue.entries()) {

@@ -4,3 +4,6 @@ export * from './auth.ts';
 export * from './projects.ts';
 export * from './issues.ts';
 export * from './agreement.ts';
+export * from './rounds.ts';
+export * from './coding.ts';
+export * from './codebooks.ts';

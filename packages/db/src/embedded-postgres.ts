@@ -39,6 +39,21 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The URL of the embedded server currently running on `dataDir` (started by another process,
+ * e.g. the app under a browser test), read from its postmaster.pid; undefined when none runs.
+ */
+export async function runningEmbeddedUrl(dataDir: string): Promise<string | undefined> {
+  const pidFile = path.join(path.resolve(dataDir), 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  // postmaster.pid: line 1 pid, line 4 port (PostgreSQL's documented layout).
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!isAlive(pid) || !port) return undefined;
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

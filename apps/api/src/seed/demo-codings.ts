@@ -1,6 +1,7 @@
 // Closed calibration rounds for the demo, so the Agreement page shows real numbers on first
 // start: two Relevance rounds in which the coders agree more the second time (after the
-// codebook was refined), and one multi-label Challenges round on the relevant issues.
+// codebook was refined), and one multi-label Challenges round on the relevant issues; plus an
+// open Relevance round for the coders to work on.
 import type { PrismaClient } from '@concord/db';
 import { seededRandom, type DemoIssue } from './demo-issues.ts';
 
@@ -35,7 +36,7 @@ async function seedRound(prisma: PrismaClient, plan: RoundPlan, coderIds: string
       status: 'closed',
       codebookVersion: plan.codebookVersion,
       seed: 'demo',
-      overlap: { mode: 'all', coders: coderIds.length },
+      overlap: { overlap: { mode: 'all' }, stratifyByRepository: false },
       openedAt: new Date(closedAt.getTime() - 7 * DAY_MS),
       closedAt,
     },
@@ -139,6 +140,24 @@ export async function seedDemoCodings(
     random,
     new Date(start + 14 * DAY_MS),
   );
+  // An open round waiting for the coders, so a newcomer can code right away.
+  const openRound = await prisma.round.create({
+    data: {
+      stageId: relevance.id,
+      number: 3,
+      name: 'Round 3',
+      status: 'open',
+      codebookVersion: 2,
+      seed: 'demo',
+      overlap: { overlap: { mode: 'all' }, stratifyByRepository: false },
+      openedAt: new Date(start + 21 * DAY_MS),
+    },
+  });
+  await prisma.assignment.createMany({
+    data: coderIds.flatMap((coderId) =>
+      issues.slice(40, 50).map((issue, position) => ({ roundId: openRound.id, issueId: issue.id, coderId, position })),
+    ),
+  });
   const relevant = issues.slice(0, 40).filter((i) => i.demo.truth.relevant);
   const leafCodes = [...challenges.codes.keys()].filter(
     (name) => !['Model Usage', 'Model Performance and Output Quality', 'Software Environment'].includes(name),

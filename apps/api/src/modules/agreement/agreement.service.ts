@@ -5,6 +5,7 @@ import type { PrismaClient, Role } from '@concord/db';
 import type pg from 'pg';
 import type { AgreementReport, DisagreementList, DisagreementQuery } from '@concord/contracts';
 import { stringify } from 'csv-stringify/sync';
+import { treeOrder } from '../../lib/code-tree.ts';
 import { AppError, notFound } from '../../plugins/errors.ts';
 import { buildAgreementReport, type CodingRow, type ReportCode, type ReportRound } from './agreement-report.ts';
 
@@ -12,21 +13,6 @@ const DISAGREEMENT_LIMIT = 200;
 
 const roundClosedForCoders = () =>
   new AppError(403, 'ROUND_OPEN', 'Agreement is shown to coders once the round is closed: coding is blind until then.');
-
-/** Parents before children, siblings by position: the order of the codebook tree. */
-function treeOrder<T extends { id: string; parentId: string | null; position: number }>(codes: T[]): T[] {
-  const children = new Map<string | null, T[]>();
-  for (const code of codes) children.set(code.parentId, [...(children.get(code.parentId) ?? []), code]);
-  const ordered: T[] = [];
-  const visit = (parentId: string | null) => {
-    for (const code of (children.get(parentId) ?? []).sort((a, b) => a.position - b.position)) {
-      ordered.push(code);
-      visit(code.id);
-    }
-  };
-  visit(null);
-  return ordered;
-}
 
 function withPaths(codes: { id: string; parentId: string | null; position: number; name: string; retiredAt: Date | null }[]): ReportCode[] {
   const byId = new Map(codes.map((code) => [code.id, code]));

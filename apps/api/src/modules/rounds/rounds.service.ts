@@ -1,0 +1,155 @@
+// Rounds of a stage: drawing them (issues and coders, seeded), opening, closing and reopening,
+// and listing them with progress. Coders only ever get counts of their own assignments.
+import { randomBytes } from 'node:crypto';
+import type { PrismaClient, Role } from '@concord/db';
+import type { CreateRoundBody, Overlap, Round } from '@concord/contracts';
+import { badRequest, conflict, notFound } from '../../plugins/errors.ts';
+import { planRound } from './round-plan.ts';
+
+/** What `Round.overlap` stores: the overlap chosen and how the sample was drawn. */
+interface StoredDesign {
+  overlap: Overlap;
+  stratifyByRepository: boolean;
+}
+
+const roundInclude = {
+  assignments: {
+    select: { coderId: true, issueId: true, coder: { select: { id: true, name: true } }, coding: { select: { status: true } } },
+  },
+} as const;
+
+export function createRoundsService(prisma: PrismaClient) {
+  async function stageOf(projectId: string, stageId: string) {
+    const stage = await prisma.stage.findFirst({ where: { id: stageId, projectId }, include: { codebook: { select: { version: true } } } });
+    if (!stage) throw notFound('Stage');
+    return stage;
+  }
+
+  async function roundOf(projectId: string, roundId: string) {
+    const round = await prisma.round.findFirst({ where: { id: roundId, stage: { projectId } }, include: roundInclude });
+    if (!round) throw notFound('Round');
+    return round;
+  }
+
+  type RoundRow = Awaited<ReturnType<typeof roundOf>>;
+
+  function toRound(round: RoundRow, viewer: { userId: string; role: Role }): Round {
+    const design = round.overlap as unknown as StoredDesign;
+    const coders = new Map(round.assignments.map((a) => [a.coder.id, a.coder]));
+    // Blind coding: a coder's progress counts only their own assignments.
+    const counted = viewer.role === 'coder' ? round.assignments.filter((a) => a.coderId === viewer.userId) : round.assignments;
+    return {
+      id: round.id,
+      stageId: round.stageId,
+      number: round.number,
+      name: round.name,
+      status: round.status,
+      codebookVersion: round.codebookVersion,
+      seed: round.seed,
+      overlap: design.overlap,
+      stratifyByRepository: design.stratifyByRepository,
+      issues: new Set(round.assignments.map((a) => a.issueId)).size,
+      coders: [...coders.values()].sort((a, b) => a.name.localeCompare(b.name)),
+      progress: { assigned: counted.length, submitted: counted.filter((a) => a.coding?.status === 'submitted').length },
+      createdAt: round.createdAt.toISOString(),
+      openedAt: round.openedAt?.toISOString() ?? null,
+      closedAt: round.closedAt?.toISOString() ?? null,
+    };
+  }
+
+  /** Issues the stage may code that no round of it has assigned yet. */
+  async function unassignedCandidates(stage: Awaited<ReturnType<typeof stageOf>>) {
+    const issues = await prisma.issue.findMany({
+      where: {
+        projectId: stage.projectId,
+        assignments: { none: { round: { stageId: stage.id } } },
+        // A stage fed by an earlier one takes only issues whose final label there has the code.
+        ...(stage.inputStageId && stage.inputCodeId
+          ? { finalLabels: { some: { stageId: stage.inputStageId, codes: { some: { codeId: stage.inputCodeId } } } } }
+          : {}),
+      },
+      select: { id: true, repository: { select: { owner: true, name: true } } },
+      orderBy: { id: 'asc' },
+    });
+    return issues.map((issue) => ({ id: issue.id, repository: `${issue.repository.owner}/${issue.repository.name}` }));
+  }
+
+  async function chosenCandidates(projectId: string, issueIds: string[]) {
+    const issues = await prisma.issue.findMany({
+      where: { projectId, id: { in: issueIds } },
+      select: { id: true, repository: { select: { owner: true, name: true } } },
+    });
+    const found = new Set(issues.map((issue) => issue.id));
+    const missing = issueIds.filter((id) => !found.has(id));
+    if (missing.length)
+      throw badRequest('UNKNOWN_ISSUE', `${missing.length} issue(s) are not in this project.`, { issueIds: missing.slice(0, 50) });
+    return issues.map((issue) => ({ id: issue.id, repository: `${issue.repository.owner}/${issue.repository.name}` }));
+  }
+
+  return {
+    async list(projectId: string, stageId: string, viewer: { userId: string; role: Role }): Promise<Round[]> {
+      await stageOf(projectId, stageId);
+      const rounds = await prisma.round.findMany({ where: { stageId }, include: roundInclude, orderBy: { number: 'asc' } });
+      return rounds.map((round) => toRound(round, viewer));
+    },
+
+    async create(projectId: string, stageId: string, body: CreateRoundBody, viewer: { userId: string; role: Role }): Promise<Round> {
+      const stage = await stageOf(projectId, stageId);
+      const coders = await prisma.member.findMany({ where: { projectId, userId: { in: body.coderIds } }, select: { userId: true } });
+      const strangers = body.coderIds.filter((id) => !coders.some((c) => c.userId === id));
+      if (strangers.length) throw badRequest('NOT_A_MEMBER', 'Every coder must be a member of the project.', { userIds: strangers });
+      const candidates = body.issueIds ? await chosenCandidates(projectId, [...new Set(body.issueIds)]) : await unassignedCandidates(stage);
+      if (candidates.length === 0) throw conflict('NO_ISSUES', 'No issue is left to assign in this stage.');
+      const seed = body.seed ?? randomBytes(8).toString('hex');
+      const stratifyByRepository = body.stratifyByRepository ?? false;
+      const plan = planRound({
+        candidates,
+        coderIds: body.coderIds,
+        overlap: body.overlap,
+        sampleSize: body.sampleSize,
+        stratifyByRepository,
+        seed,
+      });
+      const design: StoredDesign = { overlap: body.overlap, stratifyByRepository };
+
+      const roundId = await prisma.$transaction(async (tx) => {
+        // Serialise round numbering per stage.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`round-number:${stageId}`}))`;
+        const last = await tx.round.findFirst({ where: { stageId }, orderBy: { number: 'desc' }, select: { number: true } });
+        const number = (last?.number ?? 0) + 1;
+        const open = body.open ?? false;
+        const round = await tx.round.create({
+          data: {
+            stageId,
+            number,
+            name: body.name ?? `Round ${number}`,
+            status: open ? 'open' : 'draft',
+            codebookVersion: stage.codebook?.version ?? 1,
+            seed,
+            overlap: design as object,
+            openedAt: open ? new Date() : null,
+          },
+        });
+        await tx.assignment.createMany({ data: plan.assignments.map((a) => ({ roundId: round.id, ...a })) });
+        return round.id;
+      });
+      return toRound(await roundOf(projectId, roundId), viewer);
+    },
+
+    /** Open a draft, close an open round (which unblinds it), or reopen a closed one. */
+    async setStatus(projectId: string, roundId: string, status: 'open' | 'closed', viewer: { userId: string; role: Role }): Promise<Round> {
+      const round = await roundOf(projectId, roundId);
+      if (round.status !== status) {
+        if (status === 'closed' && round.status === 'draft')
+          throw conflict('ROUND_NOT_OPEN', 'A round that was never opened cannot be closed.');
+        await prisma.round.update({
+          where: { id: roundId },
+          data: status === 'open' ? { status, openedAt: new Date(), closedAt: null } : { status, closedAt: new Date() },
+        });
+      }
+      return toRound(await roundOf(projectId, roundId), viewer);
+    },
+  };
+}
+
+export type RoundsService = ReturnType<typeof createRoundsService>;
