@@ -8,7 +8,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concord-e2e-'));
+// Set once by the runner and inherited by its workers, so tests can reach the app's database.
+const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'concord-e2e-')));
 
 export default defineConfig({
   testDir: './tests',

@@ -6,6 +6,7 @@ import type { Database } from '@concord/db';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { webPlugin } from './plugins/web.ts';
 import { startChangeFeed } from './lib/change-feed.ts';
 import { createServices } from './services.ts';
@@ -52,6 +53,7 @@ export async function buildApp({ database, logger = false, trustProxy = false, w
   const services = createServices(database, changeFeed);
 
   await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(cookie);
   await app.register(openapiPlugin);
   await app.register(authPlugin, { access: services.access });

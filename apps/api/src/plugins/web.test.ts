@@ -33,3 +33,15 @@ describe('web app serving', () => {
     }
   });
 });
+
+describe('security headers', () => {
+  it('the web app is served with a Content-Security-Policy that forbids inline and foreign scripts', async () => {
+    const page = await app.inject({ method: 'GET', url: '/projects' });
+    const csp = page.headers['content-security-policy'] as string;
+    const scriptSrc = csp.split(';').find((directive) => directive.trim().startsWith('script-src'));
+    expect(scriptSrc?.trim()).toBe("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
