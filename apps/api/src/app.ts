@@ -44,11 +44,13 @@ export async function buildApp({ database, logger = false, trustProxy = false, w
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   // Its own connection: LISTEN needs one that no pool hands to someone else.
-  const changeFeed = await startChangeFeed(database.url, (message) => app.log.warn(message));
+  const changeFeed = await startChangeFeed(database, (message) => app.log.warn(message));
   app.addHook('onClose', () => changeFeed.close());
   // A client that wrote something must see it in its next request, even when served from cache.
+  // Routes that write no cached table say so and skip the wait (the coding hot path).
   app.addHook('onSend', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') await changeFeed.caughtUp();
+    if (request.method !== 'GET' && request.method !== 'HEAD' && !request.routeOptions.config.writesNoCachedData)
+      await changeFeed.caughtUp();
   });
   const services = createServices(database, changeFeed);
 

@@ -5,6 +5,7 @@ import type { ChangeFeed } from './lib/change-feed.ts';
 import { createCodingService } from './modules/coding/coding.service.ts';
 import { createRoundsService } from './modules/rounds/rounds.service.ts';
 import { createAgreementService } from './modules/agreement/agreement.service.ts';
+import { createCodebooksService } from './modules/codebooks/codebooks.service.ts';
 import { createAccessService } from './modules/auth/access.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createIssuesService } from './modules/issues/issues.service.ts';
@@ -31,8 +32,9 @@ export function createServices({ prisma, pool }: Database, changeFeed: ChangeFee
     members: createMembersService(prisma),
     issues: createIssuesService(prisma),
     agreement: createAgreementService(prisma, pool),
+    codebooks: createCodebooksService(prisma),
     rounds: createRoundsService(prisma),
-    coding: createCodingService(prisma),
+    coding: createCodingService(prisma, pool, changeFeed),
   };
 }
 

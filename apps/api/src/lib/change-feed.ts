@@ -24,7 +24,7 @@ export interface ChangeFeed {
 
 const MARKER_PREFIX = 'marker:';
 
-export async function startChangeFeed(databaseUrl: string, log: (message: string) => void): Promise<ChangeFeed> {
+export async function startChangeFeed(database: { url: string; pool: pg.Pool }, log: (message: string) => void): Promise<ChangeFeed> {
   const listeners: ((table: string) => void)[] = [];
   const pendingMarkers = new Map<string, () => void>();
   let client: pg.Client | undefined;
@@ -35,7 +35,7 @@ export async function startChangeFeed(databaseUrl: string, log: (message: string
   const everythingChanged = () => listeners.forEach((listener) => listener('*'));
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString: databaseUrl });
+    const next = new pg.Client({ connectionString: database.url });
     next.on('notification', ({ channel, payload }) => {
       if (channel !== CHANGE_CHANNEL || !payload) return;
       if (payload.startsWith(MARKER_PREFIX)) {
@@ -66,10 +66,11 @@ export async function startChangeFeed(databaseUrl: string, log: (message: string
     },
     onChange: (listener) => void listeners.push(listener),
     async caughtUp() {
-      if (!live || !client) return;
+      if (!live) return;
       const marker = `${MARKER_PREFIX}${randomUUID()}`;
       const arrived = new Promise<void>((resolve) => pendingMarkers.set(marker, resolve));
-      await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, marker]);
+      // Sent from the pool: the listening connection only listens.
+      await database.pool.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, marker]);
       // If the connection drops meanwhile, caches are bypassed anyway: do not wait forever.
       await Promise.race([arrived, new Promise((resolve) => setTimeout(resolve, MARKER_TIMEOUT_MS))]);
       pendingMarkers.delete(marker);

@@ -24,6 +24,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** The route changes no table the per-process caches hold, so writes need not wait for the change feed. */
+    writesNoCachedData?: boolean;
   }
   interface FastifyRequest {
     caller: Caller | null;

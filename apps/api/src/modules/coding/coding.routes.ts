@@ -54,22 +54,24 @@ export const codingRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
     async (request) => coding.assignment(request.params.projectId, request.params.assignmentId, callerOf(request).userId),
   );
 
+  const saveOptions = routeOptions(
+    'member',
+    {
+      summary: 'Save my coding of an assignment, as a draft or submitted',
+      description:
+        'baseVersion is the version last read (0 before the first save). A save based on an older version gets 409 STALE_VERSION ' +
+        'with the current coding; sending the same save again is answered with the result of the first.',
+      tags,
+      params: AssignmentParams,
+      body: SaveCodingBody,
+      response: { 200: CodingState },
+    },
+    [409],
+  );
   app.put(
     '/assignments/:assignmentId/coding',
-    routeOptions(
-      'member',
-      {
-        summary: 'Save my coding of an assignment, as a draft or submitted',
-        description:
-          'baseVersion is the version last read (0 before the first save). A save based on an older version gets 409 STALE_VERSION ' +
-          'with the current coding; sending the same save again is answered with the result of the first.',
-        tags,
-        params: AssignmentParams,
-        body: SaveCodingBody,
-        response: { 200: CodingState },
-      },
-      [409],
-    ),
+    // Codings are in no per-process cache: the save need not wait for the change feed.
+    { ...saveOptions, config: { ...saveOptions.config, writesNoCachedData: true } },
     async (request) => coding.save(request.params.projectId, request.params.assignmentId, callerOf(request).userId, request.body),
   );
 };

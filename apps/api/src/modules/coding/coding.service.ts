@@ -2,8 +2,20 @@
 // codebook, and saving a coding. Blind coding: every read returns the caller's own assignments
 // and codings only. Saves are versioned: a save based on an older version is refused (409),
 // and replaying the save that produced the current version is answered as a success.
-import { Prisma, type PrismaClient } from '@concord/db';
-import type { AssignmentDetail, CodingState, MyQueue, MyRound, RoundRef, SaveCodingBody } from '@concord/contracts';
+import type { PrismaClient } from '@concord/db';
+import type pg from 'pg';
+import type {
+  AssignmentDetail,
+  CodingCode,
+  CodingState,
+  IssueDetail,
+  MyQueue,
+  MyRound,
+  RoundRef,
+  SaveCodingBody,
+} from '@concord/contracts';
+import type { ChangeFeed } from '../../lib/change-feed.ts';
+import { createChangeCache } from '../../lib/change-cache.ts';
 import { treeOrder } from '../../lib/code-tree.ts';
 import { AppError, badRequest, conflict, notFound } from '../../plugins/errors.ts';
 
@@ -18,24 +30,6 @@ const roundRefSelect = {
   stage: { select: { id: true, name: true, mode: true, parentCodesCodable: true } },
 } as const;
 
-type CodingRow = Prisma.CodingGetPayload<{ include: { codes: { select: { codeId: true } } } }>;
-
-function toCodingState(coding: CodingRow): CodingState {
-  return {
-    id: coding.id,
-    version: coding.version,
-    status: coding.status,
-    codeIds: coding.codes.map((c) => c.codeId).sort(),
-    memo: coding.memo,
-    flagged: coding.flagged,
-    cannotDecide: coding.cannotDecide,
-    activeSeconds: coding.activeSeconds,
-    issueContentVersion: coding.issueContentVersion,
-    submittedAt: coding.submittedAt?.toISOString() ?? null,
-    updatedAt: coding.updatedAt.toISOString(),
-  };
-}
-
 /** Whether `body` asks for exactly what `current` already holds (a replayed save). */
 function sameContent(current: CodingState, body: SaveCodingBody, codeIds: string[]): boolean {
   return (
@@ -47,50 +41,252 @@ function sameContent(current: CodingState, body: SaveCodingBody, codeIds: string
   );
 }
 
-export function createCodingService(prisma: PrismaClient) {
-  async function ownAssignment(projectId: string, assignmentId: string, userId: string) {
-    const assignment = await prisma.assignment.findFirst({
-      where: { id: assignmentId, round: { stage: { projectId } } },
-      include: { round: { select: roundRefSelect }, coding: { include: { codes: { select: { codeId: true } } } } },
-    });
-    if (!assignment) throw notFound('Assignment');
-    if (assignment.coderId !== userId) throw notAssigned();
-    return assignment;
+const CACHE_TTL_MS = 60_000;
+
+/** A code as the save path checks it. */
+interface StageCode {
+  name: string;
+  retired: boolean;
+  hasChildren: boolean;
+}
+
+/** Everything the coding screen's two hot requests need about one assignment, in one query. */
+interface AssignmentRow {
+  id: string;
+  position: number;
+  coderId: string;
+  issueId: string;
+  roundId: string;
+  roundNumber: number;
+  roundName: string;
+  roundStatus: RoundRef['status'];
+  codebookVersion: number;
+  stageId: string;
+  stageName: string;
+  mode: RoundRef['stage']['mode'];
+  parentCodesCodable: boolean;
+  codingId: string | null;
+  version: number | null;
+  codingStatus: CodingState['status'] | null;
+  memo: string | null;
+  flagged: boolean | null;
+  cannotDecide: boolean | null;
+  activeSeconds: number | null;
+  issueContentVersion: number | null;
+  submittedAtMs: number | null;
+  updatedAtMs: number | null;
+  codeIds: string[];
+  previous: string | null;
+  next: string | null;
+  total: number;
+  submitted: number;
+}
+
+// Timestamps travel as epoch milliseconds: the columns are UTC without a time zone, which pg would read as local time.
+const ASSIGNMENT_SQL = `
+  SELECT a.id, a.position, a."coderId", a."issueId", a."roundId",
+         r.number AS "roundNumber", r.name AS "roundName", r.status AS "roundStatus", r."codebookVersion",
+         s.id AS "stageId", s.name AS "stageName", s.mode, s."parentCodesCodable",
+         c.id AS "codingId", c.version, c.status AS "codingStatus", c.memo, c.flagged, c."cannotDecide", c."activeSeconds",
+         c."issueContentVersion", (extract(epoch FROM c."submittedAt") * 1000)::float8 AS "submittedAtMs",
+         (extract(epoch FROM c."updatedAt") * 1000)::float8 AS "updatedAtMs",
+         COALESCE((SELECT array_agg(cc."codeId"::text ORDER BY cc."codeId") FROM "CodingCode" cc WHERE cc."codingId" = c.id), '{}') AS "codeIds",
+         (SELECT p.id FROM "Assignment" p WHERE p."roundId" = a."roundId" AND p."coderId" = a."coderId" AND p.position < a.position
+           ORDER BY p.position DESC LIMIT 1) AS previous,
+         (SELECT n.id FROM "Assignment" n WHERE n."roundId" = a."roundId" AND n."coderId" = a."coderId" AND n.position > a.position
+           ORDER BY n.position ASC LIMIT 1) AS next,
+         (SELECT count(*) FROM "Assignment" t WHERE t."roundId" = a."roundId" AND t."coderId" = a."coderId")::int AS total,
+         (SELECT count(*) FROM "Assignment" t JOIN "Coding" tc ON tc."assignmentId" = t.id
+           WHERE t."roundId" = a."roundId" AND t."coderId" = a."coderId" AND tc.status = 'submitted')::int AS submitted
+  FROM "Assignment" a
+  JOIN "Round" r ON r.id = a."roundId"
+  JOIN "Stage" s ON s.id = r."stageId"
+  LEFT JOIN "Coding" c ON c."assignmentId" = a.id
+  WHERE a.id = $1 AND s."projectId" = $2`;
+
+function codingFromRow(row: AssignmentRow): CodingState | null {
+  if (!row.codingId) return null;
+  return {
+    id: row.codingId,
+    version: row.version!,
+    status: row.codingStatus!,
+    codeIds: row.codeIds,
+    memo: row.memo!,
+    flagged: row.flagged!,
+    cannotDecide: row.cannotDecide!,
+    activeSeconds: row.activeSeconds!,
+    issueContentVersion: row.issueContentVersion!,
+    submittedAt: row.submittedAtMs === null ? null : new Date(row.submittedAtMs).toISOString(),
+    updatedAt: new Date(row.updatedAtMs!).toISOString(),
+  };
+}
+
+function roundFromRow(row: AssignmentRow): RoundRef {
+  return {
+    id: row.roundId,
+    number: row.roundNumber,
+    name: row.roundName,
+    status: row.roundStatus,
+    codebookVersion: row.codebookVersion,
+    stage: { id: row.stageId, name: row.stageName, mode: row.mode, parentCodesCodable: row.parentCodesCodable },
+  };
+}
+
+/**
+ * Writes a coding in one statement (atomic without an explicit transaction): the coding row —
+ * updated only if it is still at the base version, or inserted if there is none —, its codes,
+ * and a revision when submitted. No row back means another save got there first.
+ */
+const SAVE_SQL = {
+  update: `
+    WITH target AS (
+      UPDATE "Coding" SET status = $3::"CodingStatus", memo = $4, flagged = $5, "cannotDecide" = $6,
+             "submittedAt" = CASE WHEN $3 = 'submitted' THEN now() ELSE "submittedAt" END,
+             version = version + 1, "activeSeconds" = "activeSeconds" + $7, "issueContentVersion" = $8, "updatedAt" = now()
+      WHERE "assignmentId" = $1 AND version = $2
+      RETURNING *
+    ), removed AS (
+      DELETE FROM "CodingCode" cc USING target t WHERE cc."codingId" = t.id AND cc."codeId" <> ALL($9::uuid[])
+    ), added AS (
+      INSERT INTO "CodingCode" ("codingId", "codeId") SELECT t.id, code FROM target t, unnest($9::uuid[]) code ON CONFLICT DO NOTHING
+    ), revision AS (
+      INSERT INTO "CodingRevision" (id, "codingId", version, status, "codeIds", memo)
+      SELECT gen_random_uuid(), t.id, t.version, t.status, $9::text[], t.memo FROM target t WHERE t.status = 'submitted'
+    )
+    SELECT id FROM target`,
+  insert: `
+    WITH target AS (
+      INSERT INTO "Coding" (id, "assignmentId", "stageId", "issueId", "coderId", status, memo, flagged, "cannotDecide",
+                            "activeSeconds", "issueContentVersion", "submittedAt", "updatedAt", version)
+      SELECT gen_random_uuid(), a.id, r."stageId", a."issueId", a."coderId", $3::"CodingStatus", $4, $5, $6, $7, $8,
+             CASE WHEN $3 = 'submitted' THEN now() END, now(), 1
+      FROM "Assignment" a JOIN "Round" r ON r.id = a."roundId" WHERE a.id = $1 AND $2 = 0
+      ON CONFLICT ("assignmentId") DO NOTHING
+      RETURNING *
+    ), added AS (
+      INSERT INTO "CodingCode" ("codingId", "codeId") SELECT t.id, code FROM target t, unnest($9::uuid[]) code
+    ), revision AS (
+      INSERT INTO "CodingRevision" (id, "codingId", version, status, "codeIds", memo)
+      SELECT gen_random_uuid(), t.id, t.version, t.status, $9::text[], t.memo FROM target t WHERE t.status = 'submitted'
+    )
+    SELECT id FROM target`,
+};
+
+/**
+ * The coding screen's two hot requests (open an assignment, save a coding) are plain SQL on the
+ * shared pool, with the issue text and the codebook cached per process until they change: coders
+ * move through hundreds of issues, and every millisecond here is theirs.
+ */
+export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeFeed: ChangeFeed) {
+  const issues = createChangeCache<string, IssueDetail>(changeFeed, {
+    tables: ['Issue', 'Comment', 'Repository'],
+    ttlMs: CACHE_TTL_MS,
+    maxEntries: 5000,
+  });
+  const stageCodes = createChangeCache<string, { forCoders: CodingCode[]; byId: Map<string, StageCode> }>(changeFeed, {
+    tables: ['Code', 'Codebook', 'Stage'],
+    ttlMs: CACHE_TTL_MS,
+    maxEntries: 500,
+  });
+
+  async function ownAssignment(projectId: string, assignmentId: string, userId: string): Promise<AssignmentRow> {
+    const { rows } = await pool.query<AssignmentRow>(ASSIGNMENT_SQL, [assignmentId, projectId]);
+    const row = rows[0];
+    if (!row) throw notFound('Assignment');
+    if (row.coderId !== userId) throw notAssigned();
+    return row;
   }
 
-  async function progressOf(roundId: string, coderId: string) {
-    const [total, submitted] = await Promise.all([
-      prisma.assignment.count({ where: { roundId, coderId } }),
-      prisma.assignment.count({ where: { roundId, coderId, coding: { status: 'submitted' } } }),
-    ]);
-    return { total, submitted };
+  async function loadIssue(issueId: string): Promise<IssueDetail> {
+    const issue = await issues.get(issueId, async () => {
+      const issue = await prisma.issue.findUniqueOrThrow({
+        where: { id: issueId },
+        include: { repository: { select: { owner: true, name: true } }, comments: { orderBy: { createdAt: 'asc' } } },
+      });
+      return {
+        id: issue.id,
+        repository: `${issue.repository.owner}/${issue.repository.name}`,
+        number: issue.number,
+        title: issue.title,
+        body: issue.body,
+        state: issue.state,
+        stateReason: issue.stateReason,
+        labels: issue.labels,
+        author: issue.authorLogin,
+        authorAssociation: issue.authorAssociation,
+        createdAt: issue.createdAt.toISOString(),
+        closedAt: issue.closedAt?.toISOString() ?? null,
+        url: issue.url,
+        isPullRequest: issue.isPullRequest,
+        contentVersion: issue.contentVersion,
+        comments: issue.comments.map((c) => ({
+          id: c.id,
+          author: c.authorLogin,
+          authorAssociation: c.authorAssociation,
+          body: c.body,
+          createdAt: c.createdAt.toISOString(),
+        })),
+      };
+    });
+    return issue!;
+  }
+
+  async function codesOf(stage: RoundRef['stage']) {
+    return (await stageCodes.get(stage.id, async () => {
+      const codes = await prisma.code.findMany({
+        where: { codebook: { stageId: stage.id } },
+        select: {
+          id: true,
+          parentId: true,
+          name: true,
+          definition: true,
+          includeCriteria: true,
+          excludeCriteria: true,
+          color: true,
+          shortcut: true,
+          position: true,
+          retiredAt: true,
+          children: { select: { retiredAt: true } },
+        },
+      });
+      const active = codes.filter((code) => !code.retiredAt);
+      return {
+        forCoders: treeOrder(active).map(({ retiredAt: _retired, children, ...code }) => ({
+          ...code,
+          codable: stage.parentCodesCodable || !children.some((child) => !child.retiredAt),
+        })),
+        byId: new Map(
+          codes.map((code) => [
+            code.id,
+            { name: code.name, retired: code.retiredAt !== null, hasChildren: code.children.some((c) => !c.retiredAt) },
+          ]),
+        ),
+      };
+    }))!;
   }
 
   /** The codes a coding may use: the stage's, not retired, and leaves unless parents are codable. */
   async function validCodeIds(stage: RoundRef['stage'], codeIds: string[], status: SaveCodingBody['status'], cannotDecide: boolean) {
     const unique = [...new Set(codeIds)];
-    const codes = await prisma.code.findMany({
-      where: { id: { in: unique }, codebook: { stageId: stage.id } },
-      select: { id: true, name: true, retiredAt: true, _count: { select: { children: true } } },
-    });
-    const unknown = unique.filter((id) => !codes.some((code) => code.id === id));
+    const { byId } = await codesOf(stage);
+    const unknown = unique.filter((id) => !byId.has(id));
     if (unknown.length)
       throw badRequest('UNKNOWN_CODE', `Not a code of the ${stage.name} codebook: ${unknown.join(', ')}.`, { codeIds: unknown });
-    const retired = codes.filter((code) => code.retiredAt);
+    const retired = unique.filter((id) => byId.get(id)!.retired);
     if (retired.length)
-      throw badRequest('RETIRED_CODE', `Retired code(s): ${retired.map((c) => c.name).join(', ')}.`, { codeIds: retired.map((c) => c.id) });
-    const parents = stage.parentCodesCodable ? [] : codes.filter((code) => code._count.children > 0);
+      throw badRequest('RETIRED_CODE', `Retired code(s): ${retired.map((id) => byId.get(id)!.name).join(', ')}.`, { codeIds: retired });
+    const parents = stage.parentCodesCodable ? [] : unique.filter((id) => byId.get(id)!.hasChildren);
     if (parents.length) {
       throw badRequest(
         'PARENT_NOT_CODABLE',
-        `Only leaf codes can be applied in ${stage.name}: ${parents.map((c) => c.name).join(', ')} has sub-codes.`,
+        `Only leaf codes can be applied in ${stage.name}: ${parents.map((id) => byId.get(id)!.name).join(', ')} has sub-codes.`,
       );
     }
     if (stage.mode === 'single' && unique.length > 1) throw badRequest('SINGLE_CHOICE', `${stage.name} takes exactly one code per issue.`);
     if (status === 'submitted' && unique.length === 0 && !cannotDecide) {
       throw badRequest('NO_CODE', 'Choose a code, or mark the issue "cannot decide", before submitting.');
     }
-    return unique;
+    return unique.sort();
   }
 
   return {
@@ -140,81 +336,25 @@ export function createCodingService(prisma: PrismaClient) {
     },
 
     async assignment(projectId: string, assignmentId: string, userId: string): Promise<AssignmentDetail> {
-      const assignment = await ownAssignment(projectId, assignmentId, userId);
-      const [issue, codes, previous, next, progress] = await Promise.all([
-        prisma.issue.findUniqueOrThrow({
-          where: { id: assignment.issueId },
-          include: { repository: { select: { owner: true, name: true } }, comments: { orderBy: { createdAt: 'asc' } } },
-        }),
-        prisma.code.findMany({
-          where: { codebook: { stageId: assignment.round.stage.id }, retiredAt: null },
-          select: {
-            id: true,
-            parentId: true,
-            name: true,
-            definition: true,
-            includeCriteria: true,
-            excludeCriteria: true,
-            color: true,
-            shortcut: true,
-            position: true,
-            _count: { select: { children: { where: { retiredAt: null } } } },
-          },
-        }),
-        prisma.assignment.findFirst({
-          where: { roundId: assignment.roundId, coderId: userId, position: { lt: assignment.position } },
-          orderBy: { position: 'desc' },
-          select: { id: true },
-        }),
-        prisma.assignment.findFirst({
-          where: { roundId: assignment.roundId, coderId: userId, position: { gt: assignment.position } },
-          orderBy: { position: 'asc' },
-          select: { id: true },
-        }),
-        progressOf(assignment.roundId, userId),
-      ]);
+      const row = await ownAssignment(projectId, assignmentId, userId);
+      const round = roundFromRow(row);
+      const [issue, codes] = await Promise.all([loadIssue(row.issueId), codesOf(round.stage)]);
       return {
-        assignmentId: assignment.id,
-        position: assignment.position,
-        round: assignment.round,
-        issue: {
-          id: issue.id,
-          repository: `${issue.repository.owner}/${issue.repository.name}`,
-          number: issue.number,
-          title: issue.title,
-          body: issue.body,
-          state: issue.state,
-          stateReason: issue.stateReason,
-          labels: issue.labels,
-          author: issue.authorLogin,
-          authorAssociation: issue.authorAssociation,
-          createdAt: issue.createdAt.toISOString(),
-          closedAt: issue.closedAt?.toISOString() ?? null,
-          url: issue.url,
-          isPullRequest: issue.isPullRequest,
-          contentVersion: issue.contentVersion,
-          comments: issue.comments.map((c) => ({
-            id: c.id,
-            author: c.authorLogin,
-            authorAssociation: c.authorAssociation,
-            body: c.body,
-            createdAt: c.createdAt.toISOString(),
-          })),
-        },
-        codes: treeOrder(codes).map(({ _count, ...code }) => ({
-          ...code,
-          codable: assignment.round.stage.parentCodesCodable || _count.children === 0,
-        })),
-        coding: assignment.coding ? toCodingState(assignment.coding) : null,
-        previousAssignmentId: previous?.id ?? null,
-        nextAssignmentId: next?.id ?? null,
-        progress,
+        assignmentId: row.id,
+        position: row.position,
+        round,
+        issue,
+        codes: codes.forCoders,
+        coding: codingFromRow(row),
+        previousAssignmentId: row.previous,
+        nextAssignmentId: row.next,
+        progress: { total: row.total, submitted: row.submitted },
       };
     },
 
     async save(projectId: string, assignmentId: string, userId: string, body: SaveCodingBody): Promise<CodingState> {
-      const assignment = await ownAssignment(projectId, assignmentId, userId);
-      const { round } = assignment;
+      const row = await ownAssignment(projectId, assignmentId, userId);
+      const round = roundFromRow(row);
       if (round.status !== 'open') {
         throw conflict(
           round.status === 'closed' ? 'ROUND_CLOSED' : 'ROUND_NOT_OPEN',
@@ -222,70 +362,30 @@ export function createCodingService(prisma: PrismaClient) {
         );
       }
       const codeIds = await validCodeIds(round.stage, body.codeIds, body.status, body.cannotDecide);
-      const include = { codes: { select: { codeId: true } } } as const;
-      const content = {
-        status: body.status,
-        memo: body.memo,
-        flagged: body.flagged,
-        cannotDecide: body.cannotDecide,
-        ...(body.status === 'submitted' ? { submittedAt: new Date() } : {}),
-      };
-
-      const write = () =>
-        prisma.$transaction(async (tx) => {
-          const current = await tx.coding.findUnique({ where: { assignmentId }, include });
-          const currentVersion = current?.version ?? 0;
-          if (body.baseVersion !== currentVersion) {
-            const state = current ? toCodingState(current) : null;
-            // The save that made the current version, sent again (double click, retry): same answer.
-            if (state && body.baseVersion === currentVersion - 1 && sameContent(state, body, codeIds)) return current!;
-            throw conflict('STALE_VERSION', 'This coding was changed elsewhere (another tab?); here is the current version.', {
-              current: state,
-            });
-          }
-          const issue = await tx.issue.findUniqueOrThrow({ where: { id: assignment.issueId }, select: { contentVersion: true } });
-          const coding = current
-            ? await tx.coding.update({
-                // The version in the condition makes concurrent saves on one base version conflict.
-                where: { id: current.id, version: currentVersion },
-                data: {
-                  ...content,
-                  version: { increment: 1 },
-                  activeSeconds: { increment: body.activeSecondsDelta },
-                  issueContentVersion: issue.contentVersion,
-                },
-                include,
-              })
-            : await tx.coding.create({
-                data: {
-                  ...content,
-                  assignmentId,
-                  stageId: round.stage.id,
-                  issueId: assignment.issueId,
-                  coderId: userId,
-                  activeSeconds: body.activeSecondsDelta,
-                  issueContentVersion: issue.contentVersion,
-                },
-                include,
-              });
-          await tx.codingCode.deleteMany({ where: { codingId: coding.id } });
-          await tx.codingCode.createMany({ data: codeIds.map((codeId) => ({ codingId: coding.id, codeId })) });
-          // Every submitted version is kept; drafts are autosaves and would flood the history.
-          if (body.status === 'submitted')
-            await tx.codingRevision.create({
-              data: { codingId: coding.id, version: coding.version, status: body.status, codeIds, memo: body.memo },
-            });
-          return { ...coding, codes: codeIds.map((codeId) => ({ codeId })) };
-        });
-      try {
-        return toCodingState(await write());
-      } catch (error) {
-        // A concurrent save won the race (a duplicate first save, or an update of the same
-        // version): decide again against what it wrote, idempotent replay or 409.
-        if (error instanceof Prisma.PrismaClientKnownRequestError && ['P2002', 'P2025'].includes(error.code))
-          return toCodingState(await write());
-        throw error;
+      const issue = await loadIssue(row.issueId);
+      const current = codingFromRow(row);
+      if (body.baseVersion === (current?.version ?? 0)) {
+        const sql = current ? SAVE_SQL.update : SAVE_SQL.insert;
+        const params = [
+          assignmentId,
+          body.baseVersion,
+          body.status,
+          body.memo,
+          body.flagged,
+          body.cannotDecide,
+          body.activeSecondsDelta,
+          issue.contentVersion,
+          codeIds,
+        ];
+        if ((await pool.query(sql, params)).rowCount) return codingFromRow(await ownAssignment(projectId, assignmentId, userId))!;
       }
+      // Not at the base version (any more): the save that made the current version, sent again
+      // (double click, retry), gets the same answer; anything else is stale.
+      const latest = codingFromRow(await ownAssignment(projectId, assignmentId, userId));
+      if (latest && body.baseVersion === latest.version - 1 && sameContent(latest, body, codeIds)) return latest;
+      throw conflict('STALE_VERSION', 'This coding was changed elsewhere (another tab?); here is the current version.', {
+        current: latest,
+      });
     },
   };
 }

@@ -1,0 +1,142 @@
+// Coding benchmark: 50 simulated coders each doing fetch-next (the coding screen's assignment
+// read) + submit in a loop for 30 s against the real API and database, next to a bare Fastify
+// route under the same 50 connections. Afterwards every acknowledged submission is looked up.
+// Targets: p99 < 30 ms for fetch-next and submit, 0 errors, 0 lost.
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { applyMigrations, startEmbeddedPostgres } from '@concord/db';
+import { randomSecret, sha256 } from '../apps/api/src/lib/secrets.ts';
+import { startChild, waitUntilHealthy } from './lib/process.ts';
+
+const CODERS = 50;
+const ISSUES = 600;
+const DURATION_MS = 30_000;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function seed(db: pg.Client) {
+  const one = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows[0];
+  const project = await one(`INSERT INTO "Project" (id, slug, name) VALUES (gen_random_uuid(), 'bench-coding', 'Bench') RETURNING id`);
+  const stage = await one(`INSERT INTO "Stage" (id, "projectId", name, position, mode) VALUES (gen_random_uuid(), $1, 'Relevance', 0, 'single') RETURNING id`, [project.id]);
+  const codebook = await one(`INSERT INTO "Codebook" (id, "stageId") VALUES (gen_random_uuid(), $1) RETURNING id`, [stage.id]);
+  const codeIds: string[] = [];
+  for (const [position, name] of ['Relevant', 'Not relevant'].entries()) {
+    codeIds.push((await one(`INSERT INTO "Code" (id, "codebookId", name, position) VALUES (gen_random_uuid(), $1, $2, $3) RETURNING id`, [codebook.id, name, position])).id);
+  }
+  const repository = await one(`INSERT INTO "Repository" (id, "projectId", owner, name) VALUES (gen_random_uuid(), $1, 'bench', 'repo') RETURNING id`, [project.id]);
+  const body = '## Steps\n\n```python\nmodel = load("x")\n```\n\n' + 'Some text about the problem. '.repeat(40);
+  await db.query(
+    `INSERT INTO "Issue" (id, "projectId", "repositoryId", "githubNodeId", number, title, body, state, "createdAt", "updatedAt", url, labels, "contentHash")
+     SELECT gen_random_uuid(), $1, $2, 'I_' || g, g, 'Issue ' || g, $3, 'OPEN', now(), now(), 'https://github.com/bench/repo/issues/' || g, '{bug}', 'x'
+     FROM generate_series(1, ${ISSUES}) g`,
+    [project.id, repository.id, body],
+  );
+  await db.query(
+    `INSERT INTO "Comment" (id, "issueId", "githubNodeId", body, "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), i.id, 'C_' || i.number || '_' || c, 'A comment with a stack trace:\n\n    at foo (bar.js:1:2)', now(), now()
+     FROM "Issue" i CROSS JOIN generate_series(1, 3) c WHERE i."projectId" = $1`,
+    [project.id],
+  );
+  const round = await one(
+    `INSERT INTO "Round" (id, "stageId", number, name, status, "codebookVersion", overlap, "openedAt")
+     VALUES (gen_random_uuid(), $1, 1, 'Round 1', 'open', 1, '{"overlap":{"mode":"all"},"stratifyByRepository":false}', now()) RETURNING id`,
+    [stage.id],
+  );
+  const coders: { cookie: string; csrf: string; firstAssignment: string }[] = [];
+  for (let c = 0; c < CODERS; c++) {
+    const user = await one(`INSERT INTO "User" (id, email, name, "passwordHash") VALUES (gen_random_uuid(), $1, $2, 'x') RETURNING id`, [`coder${c}@bench`, `Coder ${c}`]);
+    await db.query(`INSERT INTO "Member" ("projectId", "userId", role) VALUES ($1, $2, 'coder')`, [project.id, user.id]);
+    const token = randomSecret();
+    const csrf = randomSecret();
+    await db.query(`INSERT INTO "Session" (id, "tokenHash", "csrfToken", "userId", "expiresAt") VALUES (gen_random_uuid(), $1, $2, $3, now() + interval '1 day')`, [sha256(token), csrf, user.id]);
+    await db.query(
+      `INSERT INTO "Assignment" (id, "roundId", "issueId", "coderId", position) SELECT gen_random_uuid(), $1, id, $2, number - 1 FROM "Issue" WHERE "projectId" = $3`,
+      [round.id, user.id, project.id],
+    );
+    const first = await one(`SELECT id FROM "Assignment" WHERE "roundId" = $1 AND "coderId" = $2 AND position = 0`, [round.id, user.id]);
+    coders.push({ cookie: `concord_session=${token}`, csrf, firstAssignment: first.id });
+  }
+  await db.query('ANALYZE');
+  return { projectId: project.id as string, roundId: round.id as string, codeIds, coders };
+}
+
+export async function codingBenchmark(port: number) {
+  const server = await startEmbeddedPostgres({ dataDir: path.join(await mkdtemp(path.join(os.tmpdir(), 'concord-bench-coding-')), 'pg'), persistent: false });
+  const databaseUrl = server.urlFor('postgres');
+  await applyMigrations(databaseUrl);
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const bare = startChild('npx', ['tsx', 'bench/fixtures/bare-server.ts']);
+  const api = startChild('npx', ['tsx', 'apps/api/src/server.ts'], { PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1' });
+  try {
+    const study = await seed(db);
+    const bareUrl = `${(await bare.waitForLine(/^listening /)).split(' ')[1]}/bare`;
+    const base = `http://127.0.0.1:${port}/api/projects/${study.projectId}`;
+    await waitUntilHealthy(`http://127.0.0.1:${port}/api/health`);
+    const bareResult = await autocannon({ url: bareUrl, connections: CODERS, duration: 10 });
+
+    const fetchTimes: number[] = [];
+    const submitTimes: number[] = [];
+    const acknowledged = new Set<string>();
+    let errors = 0;
+    const deadline = performance.now() + DURATION_MS;
+    await Promise.all(
+      study.coders.map(async (coder, c) => {
+        let assignmentId: string | null = coder.firstAssignment;
+        while (assignmentId && performance.now() < deadline) {
+          let started = performance.now();
+          const detailResponse = await fetch(`${base}/assignments/${assignmentId}`, { headers: { cookie: coder.cookie } });
+          fetchTimes.push(performance.now() - started);
+          if (!detailResponse.ok) {
+            errors++;
+            break;
+          }
+          const detail = (await detailResponse.json()) as { coding: { version: number } | null; nextAssignmentId: string | null };
+          started = performance.now();
+          const saved = await fetch(`${base}/assignments/${assignmentId}/coding`, {
+            method: 'PUT',
+            headers: { cookie: coder.cookie, 'x-csrf-token': coder.csrf, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              baseVersion: detail.coding?.version ?? 0,
+              status: 'submitted',
+              codeIds: [study.codeIds[(c + fetchTimes.length) % 2]],
+              memo: '',
+              flagged: false,
+              cannotDecide: false,
+              activeSecondsDelta: 30,
+            }),
+          });
+          submitTimes.push(performance.now() - started);
+          if (saved.ok) acknowledged.add(((await saved.json()) as { id: string }).id);
+          else {
+            errors++;
+            await saved.body?.cancel();
+          }
+          assignmentId = detail.nextAssignmentId;
+        }
+      }),
+    );
+    const stored = await db.query(`SELECT id FROM "Coding" WHERE status = 'submitted' AND id = ANY($1::uuid[])`, [[...acknowledged]]);
+    const seconds = DURATION_MS / 1000;
+    return {
+      submissionsPerSecond: submitTimes.length / seconds,
+      requestsPerSecond: (submitTimes.length + fetchTimes.length) / seconds,
+      bareRequestsPerSecond: bareResult.requests.average,
+      fetch: { p50: percentile(fetchTimes, 50), p99: percentile(fetchTimes, 99) },
+      submit: { p50: percentile(submitTimes, 50), p99: percentile(submitTimes, 99) },
+      errors,
+      acknowledged: acknowledged.size,
+      lost: acknowledged.size - stored.rowCount!,
+    };
+  } finally {
+    await Promise.all([api.stop(), bare.stop()]);
+    await db.end();
+    await server.stop();
+  }
+}
