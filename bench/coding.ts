@@ -23,13 +23,27 @@ function percentile(values: number[], p: number): number {
 async function seed(db: pg.Client) {
   const one = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows[0];
   const project = await one(`INSERT INTO "Project" (id, slug, name) VALUES (gen_random_uuid(), 'bench-coding', 'Bench') RETURNING id`);
-  const stage = await one(`INSERT INTO "Stage" (id, "projectId", name, position, mode) VALUES (gen_random_uuid(), $1, 'Relevance', 0, 'single') RETURNING id`, [project.id]);
+  const stage = await one(
+    `INSERT INTO "Stage" (id, "projectId", name, position, mode) VALUES (gen_random_uuid(), $1, 'Relevance', 0, 'single') RETURNING id`,
+    [project.id],
+  );
   const codebook = await one(`INSERT INTO "Codebook" (id, "stageId") VALUES (gen_random_uuid(), $1) RETURNING id`, [stage.id]);
   const codeIds: string[] = [];
   for (const [position, name] of ['Relevant', 'Not relevant'].entries()) {
-    codeIds.push((await one(`INSERT INTO "Code" (id, "codebookId", name, position) VALUES (gen_random_uuid(), $1, $2, $3) RETURNING id`, [codebook.id, name, position])).id);
+    codeIds.push(
+      (
+        await one(`INSERT INTO "Code" (id, "codebookId", name, position) VALUES (gen_random_uuid(), $1, $2, $3) RETURNING id`, [
+          codebook.id,
+          name,
+          position,
+        ])
+      ).id,
+    );
   }
-  const repository = await one(`INSERT INTO "Repository" (id, "projectId", owner, name) VALUES (gen_random_uuid(), $1, 'bench', 'repo') RETURNING id`, [project.id]);
+  const repository = await one(
+    `INSERT INTO "Repository" (id, "projectId", owner, name) VALUES (gen_random_uuid(), $1, 'bench', 'repo') RETURNING id`,
+    [project.id],
+  );
   const body = '## Steps\n\n```python\nmodel = load("x")\n```\n\n' + 'Some text about the problem. '.repeat(40);
   await db.query(
     `INSERT INTO "Issue" (id, "projectId", "repositoryId", "githubNodeId", number, title, body, state, "createdAt", "updatedAt", url, labels, "contentHash")
@@ -50,11 +64,17 @@ async function seed(db: pg.Client) {
   );
   const coders: { cookie: string; csrf: string; firstAssignment: string }[] = [];
   for (let c = 0; c < CODERS; c++) {
-    const user = await one(`INSERT INTO "User" (id, email, name, "passwordHash") VALUES (gen_random_uuid(), $1, $2, 'x') RETURNING id`, [`coder${c}@bench`, `Coder ${c}`]);
+    const user = await one(`INSERT INTO "User" (id, email, name, "passwordHash") VALUES (gen_random_uuid(), $1, $2, 'x') RETURNING id`, [
+      `coder${c}@bench`,
+      `Coder ${c}`,
+    ]);
     await db.query(`INSERT INTO "Member" ("projectId", "userId", role) VALUES ($1, $2, 'coder')`, [project.id, user.id]);
     const token = randomSecret();
     const csrf = randomSecret();
-    await db.query(`INSERT INTO "Session" (id, "tokenHash", "csrfToken", "userId", "expiresAt") VALUES (gen_random_uuid(), $1, $2, $3, now() + interval '1 day')`, [sha256(token), csrf, user.id]);
+    await db.query(
+      `INSERT INTO "Session" (id, "tokenHash", "csrfToken", "userId", "expiresAt") VALUES (gen_random_uuid(), $1, $2, $3, now() + interval '1 day')`,
+      [sha256(token), csrf, user.id],
+    );
     await db.query(
       `INSERT INTO "Assignment" (id, "roundId", "issueId", "coderId", position) SELECT gen_random_uuid(), $1, id, $2, number - 1 FROM "Issue" WHERE "projectId" = $3`,
       [round.id, user.id, project.id],
@@ -67,13 +87,22 @@ async function seed(db: pg.Client) {
 }
 
 export async function codingBenchmark(port: number) {
-  const server = await startEmbeddedPostgres({ dataDir: path.join(await mkdtemp(path.join(os.tmpdir(), 'concord-bench-coding-')), 'pg'), persistent: false });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(await mkdtemp(path.join(os.tmpdir(), 'concord-bench-coding-')), 'pg'),
+    persistent: false,
+  });
   const databaseUrl = server.urlFor('postgres');
   await applyMigrations(databaseUrl);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const bare = startChild('npx', ['tsx', 'bench/fixtures/bare-server.ts']);
-  const api = startChild('npx', ['tsx', 'apps/api/src/server.ts'], { PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1' });
+  const api = startChild('npx', ['tsx', 'apps/api/src/server.ts'], {
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+  });
   try {
     const study = await seed(db);
     const bareUrl = `${(await bare.waitForLine(/^listening /)).split(' ')[1]}/bare`;

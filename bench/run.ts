@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { agreementBenchmark } from './agreement.ts';
 import { apiLoadBenchmark } from './api-load.ts';
+import { codingBenchmark } from './coding.ts';
 import { coldStartBenchmark } from './cold-start.ts';
 
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'concord-bench-'));
@@ -37,5 +38,17 @@ console.log(
 );
 console.log(
   `I/O floor (plain query reading the codings): ${agreement.floorMs.toFixed(0)} ms; API / floor = ${(agreement.apiMs / agreement.floorMs).toFixed(1)}x`,
+);
+console.log('\n== Coding: 50 simulated coders, fetch-next + submit in a loop for 30 s ==');
+const coding = await codingBenchmark(3304);
+const codingVerdict = coding.fetch.p99 < 30 && coding.submit.p99 < 30 && coding.errors === 0 && coding.lost === 0;
+console.log(
+  `${coding.submissionsPerSecond.toFixed(0)} submissions/s, ${coding.requestsPerSecond.toFixed(0)} requests/s = ${((coding.requestsPerSecond / coding.bareRequestsPerSecond) * 100).toFixed(1)}% of the bare route's ${coding.bareRequestsPerSecond.toFixed(0)} req/s`,
+);
+console.log(
+  `fetch-next p50 ${coding.fetch.p50.toFixed(1)} ms, p99 ${coding.fetch.p99.toFixed(1)} ms; submit p50 ${coding.submit.p50.toFixed(1)} ms, p99 ${coding.submit.p99.toFixed(1)} ms  target p99 < 30 ms`,
+);
+console.log(
+  `errors ${coding.errors}; acknowledged ${coding.acknowledged}, missing from the database ${coding.lost}  target 0 / 0  ${verdict(codingVerdict)}`,
 );
 process.exit(0);

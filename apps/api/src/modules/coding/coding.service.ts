@@ -50,7 +50,7 @@ interface StageCode {
   hasChildren: boolean;
 }
 
-/** Everything the coding screen's two hot requests need about one assignment, in one query. */
+/** What the coding screen's two hot requests need about one assignment, read in one query. */
 interface AssignmentRow {
   id: string;
   position: number;
@@ -76,6 +76,9 @@ interface AssignmentRow {
   submittedAtMs: number | null;
   updatedAtMs: number | null;
   codeIds: string[];
+}
+
+interface NavigationRow {
   previous: string | null;
   next: string | null;
   total: number;
@@ -83,26 +86,33 @@ interface AssignmentRow {
 }
 
 // Timestamps travel as epoch milliseconds: the columns are UTC without a time zone, which pg would read as local time.
+const CODING_COLUMNS = `c.id AS "codingId", c.version, c.status AS "codingStatus", c.memo, c.flagged, c."cannotDecide", c."activeSeconds",
+         c."issueContentVersion", (extract(epoch FROM c."submittedAt") * 1000)::float8 AS "submittedAtMs",
+         (extract(epoch FROM c."updatedAt") * 1000)::float8 AS "updatedAtMs"`;
+
+/** The assignment, its round and stage, and its coding with codes: what a save checks. */
 const ASSIGNMENT_SQL = `
   SELECT a.id, a.position, a."coderId", a."issueId", a."roundId",
          r.number AS "roundNumber", r.name AS "roundName", r.status AS "roundStatus", r."codebookVersion",
          s.id AS "stageId", s.name AS "stageName", s.mode, s."parentCodesCodable",
-         c.id AS "codingId", c.version, c.status AS "codingStatus", c.memo, c.flagged, c."cannotDecide", c."activeSeconds",
-         c."issueContentVersion", (extract(epoch FROM c."submittedAt") * 1000)::float8 AS "submittedAtMs",
-         (extract(epoch FROM c."updatedAt") * 1000)::float8 AS "updatedAtMs",
-         COALESCE((SELECT array_agg(cc."codeId"::text ORDER BY cc."codeId") FROM "CodingCode" cc WHERE cc."codingId" = c.id), '{}') AS "codeIds",
-         (SELECT p.id FROM "Assignment" p WHERE p."roundId" = a."roundId" AND p."coderId" = a."coderId" AND p.position < a.position
+         ${CODING_COLUMNS},
+         COALESCE((SELECT array_agg(cc."codeId"::text ORDER BY cc."codeId") FROM "CodingCode" cc WHERE cc."codingId" = c.id), '{}') AS "codeIds"
+  FROM "Assignment" a
+  JOIN "Round" r ON r.id = a."roundId"
+  JOIN "Stage" s ON s.id = r."stageId"
+  LEFT JOIN "Coding" c ON c."assignmentId" = a.id
+  WHERE a.id = $1 AND s."projectId" = $2`;
+
+/** The coder's neighbours and progress in the round: what the coding screen adds to it. */
+const NAVIGATION_SQL = `
+  SELECT (SELECT p.id FROM "Assignment" p WHERE p."roundId" = a."roundId" AND p."coderId" = a."coderId" AND p.position < a.position
            ORDER BY p.position DESC LIMIT 1) AS previous,
          (SELECT n.id FROM "Assignment" n WHERE n."roundId" = a."roundId" AND n."coderId" = a."coderId" AND n.position > a.position
            ORDER BY n.position ASC LIMIT 1) AS next,
          (SELECT count(*) FROM "Assignment" t WHERE t."roundId" = a."roundId" AND t."coderId" = a."coderId")::int AS total,
          (SELECT count(*) FROM "Assignment" t JOIN "Coding" tc ON tc."assignmentId" = t.id
            WHERE t."roundId" = a."roundId" AND t."coderId" = a."coderId" AND tc.status = 'submitted')::int AS submitted
-  FROM "Assignment" a
-  JOIN "Round" r ON r.id = a."roundId"
-  JOIN "Stage" s ON s.id = r."stageId"
-  LEFT JOIN "Coding" c ON c."assignmentId" = a.id
-  WHERE a.id = $1 AND s."projectId" = $2`;
+  FROM "Assignment" a WHERE a.id = $1`;
 
 function codingFromRow(row: AssignmentRow): CodingState | null {
   if (!row.codingId) return null;
@@ -153,7 +163,7 @@ const SAVE_SQL = {
       INSERT INTO "CodingRevision" (id, "codingId", version, status, "codeIds", memo)
       SELECT gen_random_uuid(), t.id, t.version, t.status, $9::text[], t.memo FROM target t WHERE t.status = 'submitted'
     )
-    SELECT id FROM target`,
+    SELECT ${CODING_COLUMNS.replaceAll('c.', 't.')} FROM target t`,
   insert: `
     WITH target AS (
       INSERT INTO "Coding" (id, "assignmentId", "stageId", "issueId", "coderId", status, memo, flagged, "cannotDecide",
@@ -169,7 +179,7 @@ const SAVE_SQL = {
       INSERT INTO "CodingRevision" (id, "codingId", version, status, "codeIds", memo)
       SELECT gen_random_uuid(), t.id, t.version, t.status, $9::text[], t.memo FROM target t WHERE t.status = 'submitted'
     )
-    SELECT id FROM target`,
+    SELECT ${CODING_COLUMNS.replaceAll('c.', 't.')} FROM target t`,
 };
 
 /**
@@ -338,7 +348,11 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
     async assignment(projectId: string, assignmentId: string, userId: string): Promise<AssignmentDetail> {
       const row = await ownAssignment(projectId, assignmentId, userId);
       const round = roundFromRow(row);
-      const [issue, codes] = await Promise.all([loadIssue(row.issueId), codesOf(round.stage)]);
+      const [issue, codes, navigation] = await Promise.all([
+        loadIssue(row.issueId),
+        codesOf(round.stage),
+        pool.query<NavigationRow>(NAVIGATION_SQL, [assignmentId]).then((result) => result.rows[0]!),
+      ]);
       return {
         assignmentId: row.id,
         position: row.position,
@@ -346,9 +360,9 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
         issue,
         codes: codes.forCoders,
         coding: codingFromRow(row),
-        previousAssignmentId: row.previous,
-        nextAssignmentId: row.next,
-        progress: { total: row.total, submitted: row.submitted },
+        previousAssignmentId: navigation.previous,
+        nextAssignmentId: navigation.next,
+        progress: { total: navigation.total, submitted: navigation.submitted },
       };
     },
 
@@ -377,7 +391,8 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
           issue.contentVersion,
           codeIds,
         ];
-        if ((await pool.query(sql, params)).rowCount) return codingFromRow(await ownAssignment(projectId, assignmentId, userId))!;
+        const written = (await pool.query<AssignmentRow>(sql, params)).rows[0];
+        if (written) return codingFromRow({ ...written, codeIds })!;
       }
       // Not at the base version (any more): the save that made the current version, sent again
       // (double click, retry), gets the same answer; anything else is stale.
