@@ -79,8 +79,8 @@ async function seedStudy(db: pg.Client) {
     [round.id, users.slice(1), project.id],
   );
   await db.query(
-    `INSERT INTO "Coding" (id, "assignmentId", "stageId", "issueId", "coderId", status, "issueContentVersion", "updatedAt", "submittedAt")
-     SELECT gen_random_uuid(), a.id, $1, a."issueId", a."coderId", 'submitted', 1, now(), now() FROM "Assignment" a WHERE a."roundId" = $2`,
+    `INSERT INTO "Coding" (id, "assignmentId", "roundId", "stageId", "issueId", "coderId", status, "issueContentVersion", "updatedAt", "submittedAt")
+     SELECT gen_random_uuid(), a.id, a."roundId", $1, a."issueId", a."coderId", 'submitted', 1, now(), now() FROM "Assignment" a WHERE a."roundId" = $2`,
     [stage.id, round.id],
   );
   // Each issue has a "true" leaf code; coders depart from it 30% of the time and add a second code 20% of the time.

@@ -91,6 +91,7 @@ export async function createRound(
           position,
           coding: {
             create: {
+              roundId: round.id,
               stageId,
               issueId: issueIds[position]!,
               coderId,

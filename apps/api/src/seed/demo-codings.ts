@@ -60,6 +60,7 @@ async function seedRound(prisma: PrismaClient, plan: RoundPlan, coderIds: string
           position,
           coding: {
             create: {
+              roundId: round.id,
               stageId: plan.stage.id,
               issueId: issue.id,
               coderId,

@@ -110,8 +110,8 @@ const NAVIGATION_SQL = `
          (SELECT n.id FROM "Assignment" n WHERE n."roundId" = a."roundId" AND n."coderId" = a."coderId" AND n.position > a.position
            ORDER BY n.position ASC LIMIT 1) AS next,
          (SELECT count(*) FROM "Assignment" t WHERE t."roundId" = a."roundId" AND t."coderId" = a."coderId")::int AS total,
-         (SELECT count(*) FROM "Assignment" t JOIN "Coding" tc ON tc."assignmentId" = t.id
-           WHERE t."roundId" = a."roundId" AND t."coderId" = a."coderId" AND tc.status = 'submitted')::int AS submitted
+         (SELECT count(*) FROM "Coding" tc
+           WHERE tc."roundId" = a."roundId" AND tc."coderId" = a."coderId" AND tc.status = 'submitted')::int AS submitted
   FROM "Assignment" a WHERE a.id = $1`;
 
 function codingFromRow(row: AssignmentRow): CodingState | null {
@@ -166,9 +166,9 @@ const SAVE_SQL = {
     SELECT ${CODING_COLUMNS.replaceAll('c.', 't.')} FROM target t`,
   insert: `
     WITH target AS (
-      INSERT INTO "Coding" (id, "assignmentId", "stageId", "issueId", "coderId", status, memo, flagged, "cannotDecide",
+      INSERT INTO "Coding" (id, "assignmentId", "roundId", "stageId", "issueId", "coderId", status, memo, flagged, "cannotDecide",
                             "activeSeconds", "issueContentVersion", "submittedAt", "updatedAt", version)
-      SELECT gen_random_uuid(), a.id, r."stageId", a."issueId", a."coderId", $3::"CodingStatus", $4, $5, $6, $7, $8,
+      SELECT gen_random_uuid(), a.id, r.id, r."stageId", a."issueId", a."coderId", $3::"CodingStatus", $4, $5, $6, $7, $8,
              CASE WHEN $3 = 'submitted' THEN now() END, now(), 1
       FROM "Assignment" a JOIN "Round" r ON r.id = a."roundId" WHERE a.id = $1 AND $2 = 0
       ON CONFLICT ("assignmentId") DO NOTHING
