@@ -7,6 +7,7 @@ import path from 'node:path';
 import { agreementBenchmark } from './agreement.ts';
 import { apiLoadBenchmark } from './api-load.ts';
 import { codingBenchmark } from './coding.ts';
+import { codingScreenBenchmark } from './coding-screen.ts';
 import { coldStartBenchmark } from './cold-start.ts';
 
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'concord-bench-'));
@@ -50,5 +51,10 @@ console.log(
 );
 console.log(
   `errors ${coding.errors}; acknowledged ${coding.acknowledged}, missing from the database ${coding.lost}  target 0 / 0  ${verdict(codingVerdict)}`,
+);
+console.log('\n== Coding screen in Chromium: Enter (submit) to the next issue painted, 50 issues ==');
+const screen = await codingScreenBenchmark(3305);
+console.log(
+  `p50 ${screen.p50.toFixed(0)} ms, p95 ${screen.p95.toFixed(0)} ms over ${screen.samples} issues  target p95 < 100 ms  ${verdict(screen.p95 < 100)}`,
 );
 process.exit(0);
