@@ -16,7 +16,7 @@ if (!config.databaseUrl) {
 }
 const databaseUrl = config.databaseUrl ?? embedded!.url;
 const applied = await applyMigrations(databaseUrl);
-const database = connectDatabase(databaseUrl);
+const database = connectDatabase(databaseUrl, 10, (error) => console.warn(`database connection lost: ${error.message}`));
 const { prisma } = database;
 
 let demoAccounts: DemoAccount[] = [];

@@ -11,7 +11,12 @@ const StageName = Type.String({ minLength: 1, maxLength: 120 });
 const CodeName = Type.String({ minLength: 1, maxLength: 200 });
 const LongText = Type.String({ maxLength: 20_000 });
 const Color = Type.String({ pattern: '^#[0-9A-Fa-f]{6}$', description: '#RRGGBB' });
-const Shortcut = Type.String({ minLength: 1, maxLength: 16, pattern: '^\\S+$', description: 'A key or key sequence, unique among active codes' });
+const Shortcut = Type.String({
+  minLength: 1,
+  maxLength: 16,
+  pattern: '^\\S+$',
+  description: 'A key or key sequence, unique among active codes',
+});
 
 export const StageInput = Type.Object(
   { stageId: Id, stageName: Type.String(), codeId: Id, codeName: Type.String() },

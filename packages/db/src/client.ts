@@ -12,8 +12,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function connectDatabase(url: string, poolSize = 10): Database {
+export function connectDatabase(url: string, poolSize = 10, onIdleError: (error: Error) => void = () => {}): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection dropped by the server (restart, failover) must not crash the process:
+  // the pool replaces it on the next query.
+  pool.on('error', onIdleError);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     url,

@@ -27,20 +27,8 @@ export interface ProjectArea {
 export const PROJECT_AREAS: ProjectArea[] = [
   { path: '', label: 'Overview', icon: IconHome },
   { path: 'issues', label: 'Issues', icon: IconListDetails },
-  {
-    path: 'codebook',
-    label: 'Codebook',
-    icon: IconSitemap,
-    comingSoon:
-      "define each stage's codebook: a tree of codes with definitions, include and exclude criteria and examples, stored by stable ids so renames never orphan codings.",
-  },
-  {
-    path: 'coding',
-    label: 'Coding',
-    icon: IconCheckbox,
-    comingSoon:
-      'code the issues assigned to you in each round, blind to the other coders, with keyboard shortcuts, a memo and the time spent.',
-  },
+  { path: 'codebook', label: 'Codebook', icon: IconSitemap },
+  { path: 'coding', label: 'Coding', icon: IconCheckbox },
   { path: 'agreement', label: 'Agreement', icon: IconGauge },
   {
     path: 'review',

@@ -7,6 +7,7 @@ import { RequireAuth } from '../features/auth/components/require-auth.tsx';
 import { AppLayout } from './layouts/app-layout.tsx';
 import { ProjectLayout } from './layouts/project-layout.tsx';
 import { AccountPage } from './pages/account-page.tsx';
+import { CodingPage } from './pages/coding-page.tsx';
 import { ComingSoonPage } from './pages/coming-soon-page.tsx';
 import { ErrorPage } from './pages/error-page.tsx';
 import { IssuesPage } from './pages/issues-page.tsx';
@@ -21,6 +22,13 @@ import { PROJECT_AREAS } from './project-areas.ts';
 // The agreement page brings the chart library; loading it on first visit keeps it out of the
 // bundle every other page waits for.
 const AgreementPage = lazy(() => import('./pages/agreement-page.tsx').then((module) => ({ default: module.AgreementPage })));
+
+// The coding screen brings the markdown renderer with its HTML parser and highlighter: only
+// coders at work need them.
+const CodingScreenPage = lazy(() => import('./pages/coding-screen-page.tsx').then((module) => ({ default: module.CodingScreenPage })));
+
+// The codebook editor brings drag and drop; only people editing or reading codebooks need it.
+const CodebookPage = lazy(() => import('./pages/codebook-page.tsx').then((module) => ({ default: module.CodebookPage })));
 
 const comingSoonRoutes: RouteObject[] = PROJECT_AREAS.filter((area) => area.comingSoon).map((area) => ({
   path: area.path,
@@ -51,10 +59,27 @@ export const routes: RouteObject[] = [
               { path: 'issues', element: <IssuesPage /> },
               { path: 'members', element: <MembersPage /> },
               {
+                path: 'codebook',
+                element: (
+                  <Suspense fallback={<CenteredLoader label="Loading the codebook page" />}>
+                    <CodebookPage />
+                  </Suspense>
+                ),
+              },
+              {
                 path: 'agreement',
                 element: (
                   <Suspense fallback={<CenteredLoader label="Loading the agreement page" />}>
                     <AgreementPage />
+                  </Suspense>
+                ),
+              },
+              { path: 'coding', element: <CodingPage /> },
+              {
+                path: 'coding/:assignmentId',
+                element: (
+                  <Suspense fallback={<CenteredLoader label="Loading the coding screen" />}>
+                    <CodingScreenPage />
                   </Suspense>
                 ),
               },

@@ -184,8 +184,8 @@ export function parseQdc(xml: string): { codes: ExchangeCode[]; problems: Import
     return elements.map((element, index) => {
       const here = `${path}/Code[${index + 1}]`;
       const node = (typeof element === 'object' && element !== null ? element : {}) as XmlNode;
+      // A missing name is reported by checkExchangeTree, with the other rules.
       const name = textOf(node['@_name']).trim();
-      if (!node['@_name']) problems.push({ path: here, message: 'A code needs a name attribute.' });
       const codable = node['@_isCodable'];
       if (codable !== undefined && codable !== 'true' && codable !== 'false' && codable !== '1' && codable !== '0') {
         problems.push({ path: here, message: `isCodable must be true or false, not "${textOf(codable)}".` });
@@ -254,7 +254,6 @@ export function parseJsonCodebook(text: string): { codes: ExchangeCode[]; proble
       }
       const node = item as Record<string, unknown>;
       const code: ExchangeCode = { name: readString(node, 'name', here) ?? '' };
-      if (typeof node.name !== 'string') problems.push({ path: `${here}.name`, message: 'A code needs a name.' });
       for (const key of ['definition', 'includeCriteria', 'excludeCriteria'] as const) {
         const field = readString(node, key, here);
         if (field !== undefined) code[key] = field;
@@ -288,7 +287,8 @@ export function parseJsonCodebook(text: string): { codes: ExchangeCode[]; proble
       }
       if (node.children !== undefined) {
         if (!Array.isArray(node.children)) problems.push({ path: `${here}.children`, message: 'Must be an array.' });
-        else if (depth >= MAX_IMPORT_DEPTH) problems.push({ path: `${here}.children`, message: `Codes nest at most ${MAX_IMPORT_DEPTH} deep.` });
+        else if (depth >= MAX_IMPORT_DEPTH)
+          problems.push({ path: `${here}.children`, message: `Codes nest at most ${MAX_IMPORT_DEPTH} deep.` });
         else code.children = readCodes(node.children, `${here}.children`, depth + 1);
       }
       return code;
@@ -311,7 +311,11 @@ export const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase('en
  */
 export function checkExchangeTree(
   codes: ExchangeCode[],
-  { takenShortcuts, siblingNames, pathOf }: { takenShortcuts: Map<string, string>; siblingNames: string[]; pathOf: (path: number[]) => string },
+  {
+    takenShortcuts,
+    siblingNames,
+    pathOf,
+  }: { takenShortcuts: Map<string, string>; siblingNames: string[]; pathOf: (path: number[]) => string },
 ): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const shortcuts = new Map(takenShortcuts);
@@ -332,13 +336,16 @@ export function checkExchangeTree(
         problems.push({ path: at, message: `The colour "${code.color}" of "${name}" is not #RRGGBB.` });
       }
       if (!code.retired && name) {
-        if (names.some((other) => sameName(other, name))) problems.push({ path: at, message: `"${name}" appears twice among the same siblings.` });
+        if (names.some((other) => sameName(other, name)))
+          problems.push({ path: at, message: `"${name}" appears twice among the same siblings.` });
         names.push(name);
       }
       if (code.shortcut !== undefined && code.shortcut !== null && !code.retired) {
-        if (!SHORTCUT.test(code.shortcut)) problems.push({ path: at, message: `The shortcut "${code.shortcut}" of "${name}" is not valid.` });
+        if (!SHORTCUT.test(code.shortcut))
+          problems.push({ path: at, message: `The shortcut "${code.shortcut}" of "${name}" is not valid.` });
         const holder = shortcuts.get(code.shortcut);
-        if (holder !== undefined) problems.push({ path: at, message: `The shortcut "${code.shortcut}" of "${name}" is already used by "${holder}".` });
+        if (holder !== undefined)
+          problems.push({ path: at, message: `The shortcut "${code.shortcut}" of "${name}" is already used by "${holder}".` });
         else shortcuts.set(code.shortcut, name);
       }
       if (depth > MAX_IMPORT_DEPTH) problems.push({ path: at, message: `Codes nest at most ${MAX_IMPORT_DEPTH} deep.` });
@@ -346,7 +353,8 @@ export function checkExchangeTree(
     }
   };
   visit(codes, [], siblingNames, 1);
-  if (count > MAX_IMPORT_CODES) problems.push({ path: 'file', message: `At most ${MAX_IMPORT_CODES} codes per import; this file has ${count}.` });
+  if (count > MAX_IMPORT_CODES)
+    problems.push({ path: 'file', message: `At most ${MAX_IMPORT_CODES} codes per import; this file has ${count}.` });
   return problems;
 }
 

@@ -107,7 +107,12 @@ describe('saving a coding', () => {
       expect(response.json().code).toBe(code);
     }
     expect((await save(team.coder, mine[0]!, body({ codeIds: [unknown] }))).json().message).toContain(unknown);
-    await ctx.prisma.code.update({ where: { id: codes.No! }, data: { retiredAt: new Date() } });
+    // Retired through the codebook API, which answers once this process's caches have seen it.
+    const retire = await ctx.request(team.lead, {
+      method: 'POST',
+      url: `/api/projects/${team.projectId}/stages/${stageId}/codebook/codes/${codes.No}/retire`,
+    });
+    expect(retire.statusCode).toBe(200);
     const retired = await save(team.coder, mine[0]!, body({ codeIds: [codes.No] }));
     expect(retired.json()).toMatchObject({ code: 'RETIRED_CODE', message: expect.stringContaining('No') });
     // "Cannot decide" may be submitted without a code.

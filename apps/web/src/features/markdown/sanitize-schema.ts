@@ -14,8 +14,12 @@ const STRIPPED = ['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'e
 // their attributes go too.
 const DROPPED_GLOBAL_ATTRIBUTES = new Set(['tabIndex', 'accessKey', 'action', 'method', 'encType', 'acceptCharset', 'accept']);
 
+/** Put before every id and name from issue text, so that none can shadow the page's own. */
+export const CLOBBER_PREFIX = 'user-content-';
+
 export const sanitizeSchema: SanitizeSchema = {
   ...base,
+  clobberPrefix: CLOBBER_PREFIX,
   // `source` carries srcSet, whose URLs escape the https-only check of `src`.
   tagNames: (base.tagNames ?? []).filter((tag) => tag !== 'source'),
   attributes: {

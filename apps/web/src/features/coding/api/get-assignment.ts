@@ -12,6 +12,8 @@ export const assignmentQueryOptions = (projectId: string, assignmentId: string) 
   queryOptions({
     queryKey: codingKeys.assignment(projectId, assignmentId),
     queryFn: ({ signal }) => getAssignment(projectId, assignmentId, signal),
+    // A prefetched next issue must still be there after a long read of the current one.
+    gcTime: 30 * 60_000,
   });
 
 export const useAssignment = (projectId: string, assignmentId: string) => useQuery(assignmentQueryOptions(projectId, assignmentId));

@@ -74,12 +74,20 @@ function markRoundClosed(queryClient: QueryClient, projectId: string, roundId: s
   );
 }
 
-function currentOf(details: unknown): CodingState | null {
+/** The coding as it is now on the server, from a 409 STALE_VERSION answer (null: none saved). */
+export function currentCodingOf(error: unknown): CodingState | null {
+  if (!isApiError(error, 409) || error.code !== 'STALE_VERSION') return null;
+  const details = error.details;
   if (typeof details !== 'object' || details === null || !('current' in details)) return null;
   return (details as { current: CodingState | null }).current;
 }
 
-export function queueCodingSave(queryClient: QueryClient, projectId: string, assignmentId: string, request: SaveRequest): Promise<CodingState> {
+export function queueCodingSave(
+  queryClient: QueryClient,
+  projectId: string,
+  assignmentId: string,
+  request: SaveRequest,
+): Promise<CodingState> {
   const generation = generations.get(assignmentId) ?? 0;
   const detailKey = codingKeys.assignment(projectId, assignmentId);
 
@@ -101,7 +109,7 @@ export function queueCodingSave(queryClient: QueryClient, projectId: string, ass
     } catch (error) {
       if (isApiError(error, 409) && error.code === 'STALE_VERSION') {
         generations.set(assignmentId, generation + 1);
-        const current = currentOf(error.details);
+        const current = currentCodingOf(error);
         updateCachedAssignment(queryClient, projectId, assignmentId, (cached) => ({ ...cached, coding: current }));
         updateCachedQueues(queryClient, projectId, assignmentId, current?.status ?? 'todo');
       } else if (isApiError(error, 409) && (error.code === 'ROUND_CLOSED' || error.code === 'ROUND_NOT_OPEN') && detail) {

@@ -9,13 +9,16 @@ import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { Spoiler, Typography } from '@mantine/core';
 import { safeImageUrl, safeLinkUrl } from '../safe-url.ts';
-import { sanitizeSchema } from '../sanitize-schema.ts';
+import { CLOBBER_PREFIX, sanitizeSchema } from '../sanitize-schema.ts';
 import classes from './markdown-view.module.css';
 
 const remarkPlugins: Options['remarkPlugins'] = [remarkGfm];
 // Order matters: highlighting runs after sanitizing, so its classes survive and nothing it adds
 // is ever taken from the issue.
 const rehypePlugins: Options['rehypePlugins'] = [rehypeRaw, [rehypeSanitize, sanitizeSchema], [rehypeHighlight, { detect: false }]];
+
+// Footnote ids get their prefix from the sanitizer alone, not also from remark-rehype.
+const remarkRehypeOptions: Options['remarkRehypeOptions'] = { clobberPrefix: '' };
 
 /** Code blocks and logs taller than this collapse. */
 const CODE_MAX_HEIGHT = 320;
@@ -34,8 +37,11 @@ const components: Components = {
   a({ node: _node, href, children, ...props }) {
     if (!href) return <span>{children}</span>;
     if (href.startsWith('#')) {
+      // Ids from issue text all carry the sanitizer's prefix (so that they cannot clobber the
+      // page's globals); in-page links must point at the prefixed id, as on GitHub.
+      const target = href.startsWith(`#${CLOBBER_PREFIX}`) ? href : `#${CLOBBER_PREFIX}${href.slice(1)}`;
       return (
-        <a href={href} {...props}>
+        <a href={target} {...props}>
           {children}
         </a>
       );
@@ -81,10 +87,11 @@ interface MarkdownViewProps {
 
 export const MarkdownView = memo(function MarkdownView({ source, baseUrl }: MarkdownViewProps) {
   return (
-    <Typography className={classes.root}>
+    <Typography className={classes.root} data-markdown>
       <Markdown
         remarkPlugins={remarkPlugins}
         rehypePlugins={rehypePlugins}
+        remarkRehypeOptions={remarkRehypeOptions}
         components={components}
         urlTransform={(url, key) => (key === 'src' ? safeImageUrl(url, baseUrl) : safeLinkUrl(url, baseUrl))}
       >
