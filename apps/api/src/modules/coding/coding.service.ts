@@ -90,7 +90,7 @@ const CODING_COLUMNS = `c.id AS "codingId", c.version, c.status AS "codingStatus
          c."issueContentVersion", (extract(epoch FROM c."submittedAt") * 1000)::float8 AS "submittedAtMs",
          (extract(epoch FROM c."updatedAt") * 1000)::float8 AS "updatedAtMs"`;
 
-/** The assignment, its round and stage, and its coding with codes: what a save checks. */
+/** The assignment (if it is in the project), its round and stage, and its coding with codes: what a save checks. */
 const ASSIGNMENT_SQL = `
   SELECT a.id, a.position, a."coderId", a."issueId", a."roundId",
          r.number AS "roundNumber", r.name AS "roundName", r.status AS "roundStatus", r."codebookVersion",
@@ -103,16 +103,18 @@ const ASSIGNMENT_SQL = `
   LEFT JOIN "Coding" c ON c."assignmentId" = a.id
   WHERE a.id = $1 AND s."projectId" = $2`;
 
-/** The coder's neighbours and progress in the round: what the coding screen adds to it. */
-const NAVIGATION_SQL = `
-  SELECT (SELECT p.id FROM "Assignment" p WHERE p."roundId" = a."roundId" AND p."coderId" = a."coderId" AND p.position < a.position
+/** The same with the coder's neighbours and progress in the round: what the coding screen shows. */
+const ASSIGNMENT_WITH_NAVIGATION_SQL = ASSIGNMENT_SQL.replace(
+  'FROM "Assignment" a',
+  `, (SELECT p.id FROM "Assignment" p WHERE p."roundId" = a."roundId" AND p."coderId" = a."coderId" AND p.position < a.position
            ORDER BY p.position DESC LIMIT 1) AS previous,
          (SELECT n.id FROM "Assignment" n WHERE n."roundId" = a."roundId" AND n."coderId" = a."coderId" AND n.position > a.position
            ORDER BY n.position ASC LIMIT 1) AS next,
          (SELECT count(*) FROM "Assignment" t WHERE t."roundId" = a."roundId" AND t."coderId" = a."coderId")::int AS total,
          (SELECT count(*) FROM "Coding" tc
            WHERE tc."roundId" = a."roundId" AND tc."coderId" = a."coderId" AND tc.status = 'submitted')::int AS submitted
-  FROM "Assignment" a WHERE a.id = $1`;
+  FROM "Assignment" a`,
+);
 
 function codingFromRow(row: AssignmentRow): CodingState | null {
   if (!row.codingId) return null;
@@ -144,8 +146,9 @@ function roundFromRow(row: AssignmentRow): RoundRef {
 
 /**
  * Writes a coding in one statement (atomic without an explicit transaction): the coding row —
- * updated only if it is still at the base version, or inserted if there is none —, its codes,
- * and a revision when submitted. No row back means another save got there first.
+ * updated only if it is still at the base version, or inserted if there is none, and only while
+ * the round is open —, its codes, and a revision when submitted. No row back means one of those
+ * did not hold; the slow path then says which.
  */
 const SAVE_SQL = {
   update: `
@@ -153,7 +156,7 @@ const SAVE_SQL = {
       UPDATE "Coding" SET status = $3::"CodingStatus", memo = $4, flagged = $5, "cannotDecide" = $6,
              "submittedAt" = CASE WHEN $3 = 'submitted' THEN now() ELSE "submittedAt" END,
              version = version + 1, "activeSeconds" = "activeSeconds" + $7, "issueContentVersion" = $8, "updatedAt" = now()
-      WHERE "assignmentId" = $1 AND version = $2
+      WHERE "assignmentId" = $1 AND version = $2 AND EXISTS (SELECT 1 FROM "Round" r WHERE r.id = "Coding"."roundId" AND r.status = 'open')
       RETURNING *
     ), removed AS (
       DELETE FROM "CodingCode" cc USING target t WHERE cc."codingId" = t.id AND cc."codeId" <> ALL($9::uuid[])
@@ -170,7 +173,7 @@ const SAVE_SQL = {
                             "activeSeconds", "issueContentVersion", "submittedAt", "updatedAt", version)
       SELECT gen_random_uuid(), a.id, r.id, r."stageId", a."issueId", a."coderId", $3::"CodingStatus", $4, $5, $6, $7, $8,
              CASE WHEN $3 = 'submitted' THEN now() END, now(), 1
-      FROM "Assignment" a JOIN "Round" r ON r.id = a."roundId" WHERE a.id = $1 AND $2 = 0
+      FROM "Assignment" a JOIN "Round" r ON r.id = a."roundId" WHERE a.id = $1 AND $2 = 0 AND r.status = 'open'
       ON CONFLICT ("assignmentId") DO NOTHING
       RETURNING *
     ), added AS (
@@ -193,14 +196,30 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
     ttlMs: CACHE_TTL_MS,
     maxEntries: 5000,
   });
-  const stageCodes = createChangeCache<string, { forCoders: CodingCode[]; byId: Map<string, StageCode> }>(changeFeed, {
-    tables: ['Code', 'Codebook', 'Stage'],
-    ttlMs: CACHE_TTL_MS,
-    maxEntries: 500,
-  });
+  const assignments = createChangeCache<string, { coderId: string; issueId: string; roundId: string; stageId: string; projectId: string }>(
+    changeFeed,
+    {
+      tables: [],
+      ttlMs: 10 * CACHE_TTL_MS,
+      maxEntries: 100_000,
+    },
+  );
+  const stageCodes = createChangeCache<string, { stage: RoundRef['stage']; forCoders: CodingCode[]; byId: Map<string, StageCode> }>(
+    changeFeed,
+    {
+      tables: ['Code', 'Codebook', 'Stage'],
+      ttlMs: CACHE_TTL_MS,
+      maxEntries: 500,
+    },
+  );
 
-  async function ownAssignment(projectId: string, assignmentId: string, userId: string): Promise<AssignmentRow> {
-    const { rows } = await pool.query<AssignmentRow>(ASSIGNMENT_SQL, [assignmentId, projectId]);
+  async function ownAssignment<Row extends AssignmentRow>(
+    projectId: string,
+    assignmentId: string,
+    userId: string,
+    sql = ASSIGNMENT_SQL,
+  ): Promise<Row> {
+    const { rows } = await pool.query<Row>(sql, [assignmentId, projectId]);
     const row = rows[0];
     if (!row) throw notFound('Assignment');
     if (row.coderId !== userId) throw notAssigned();
@@ -241,26 +260,41 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
     return issue!;
   }
 
-  async function codesOf(stage: RoundRef['stage']) {
-    return (await stageCodes.get(stage.id, async () => {
-      const codes = await prisma.code.findMany({
-        where: { codebook: { stageId: stage.id } },
+  /** The stage's settings and codebook as coding needs them, cached until either changes. */
+  async function stageOf(stageId: string) {
+    return (await stageCodes.get(stageId, async () => {
+      const stage = await prisma.stage.findUniqueOrThrow({
+        where: { id: stageId },
         select: {
           id: true,
-          parentId: true,
           name: true,
-          definition: true,
-          includeCriteria: true,
-          excludeCriteria: true,
-          color: true,
-          shortcut: true,
-          position: true,
-          retiredAt: true,
-          children: { select: { retiredAt: true } },
+          mode: true,
+          parentCodesCodable: true,
+          codebook: {
+            select: {
+              codes: {
+                select: {
+                  id: true,
+                  parentId: true,
+                  name: true,
+                  definition: true,
+                  includeCriteria: true,
+                  excludeCriteria: true,
+                  color: true,
+                  shortcut: true,
+                  position: true,
+                  retiredAt: true,
+                  children: { select: { retiredAt: true } },
+                },
+              },
+            },
+          },
         },
       });
+      const codes = stage.codebook?.codes ?? [];
       const active = codes.filter((code) => !code.retiredAt);
       return {
+        stage: { id: stage.id, name: stage.name, mode: stage.mode, parentCodesCodable: stage.parentCodesCodable },
         forCoders: treeOrder(active).map(({ retiredAt: _retired, children, ...code }) => ({
           ...code,
           codable: stage.parentCodesCodable || !children.some((child) => !child.retiredAt),
@@ -275,10 +309,37 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
     }))!;
   }
 
+  /** Who and what an assignment is about: never changes, so it is cached without invalidation. */
+  async function assignmentFacts(projectId: string, assignmentId: string, userId: string) {
+    const facts = await assignments.get(assignmentId, async () => {
+      const row = await prisma.assignment.findUnique({
+        where: { id: assignmentId },
+        select: {
+          coderId: true,
+          issueId: true,
+          roundId: true,
+          round: { select: { stageId: true, stage: { select: { projectId: true } } } },
+        },
+      });
+      return row
+        ? {
+            coderId: row.coderId,
+            issueId: row.issueId,
+            roundId: row.roundId,
+            stageId: row.round.stageId,
+            projectId: row.round.stage.projectId,
+          }
+        : undefined;
+    });
+    if (!facts || facts.projectId !== projectId) throw notFound('Assignment');
+    if (facts.coderId !== userId) throw notAssigned();
+    return facts;
+  }
+
   /** The codes a coding may use: the stage's, not retired, and leaves unless parents are codable. */
   async function validCodeIds(stage: RoundRef['stage'], codeIds: string[], status: SaveCodingBody['status'], cannotDecide: boolean) {
     const unique = [...new Set(codeIds)];
-    const { byId } = await codesOf(stage);
+    const { byId } = await stageOf(stage.id);
     const unknown = unique.filter((id) => !byId.has(id));
     if (unknown.length)
       throw badRequest('UNKNOWN_CODE', `Not a code of the ${stage.name} codebook: ${unknown.join(', ')}.`, { codeIds: unknown });
@@ -346,13 +407,9 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
     },
 
     async assignment(projectId: string, assignmentId: string, userId: string): Promise<AssignmentDetail> {
-      const row = await ownAssignment(projectId, assignmentId, userId);
+      const row = await ownAssignment<AssignmentRow & NavigationRow>(projectId, assignmentId, userId, ASSIGNMENT_WITH_NAVIGATION_SQL);
       const round = roundFromRow(row);
-      const [issue, codes, navigation] = await Promise.all([
-        loadIssue(row.issueId),
-        codesOf(round.stage),
-        pool.query<NavigationRow>(NAVIGATION_SQL, [assignmentId]).then((result) => result.rows[0]!),
-      ]);
+      const [issue, codes] = await Promise.all([loadIssue(row.issueId), stageOf(round.stage.id)]);
       return {
         assignmentId: row.id,
         position: row.position,
@@ -360,43 +417,41 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
         issue,
         codes: codes.forCoders,
         coding: codingFromRow(row),
-        previousAssignmentId: navigation.previous,
-        nextAssignmentId: navigation.next,
-        progress: { total: navigation.total, submitted: navigation.submitted },
+        previousAssignmentId: row.previous,
+        nextAssignmentId: row.next,
+        progress: { total: row.total, submitted: row.submitted },
       };
     },
 
     async save(projectId: string, assignmentId: string, userId: string, body: SaveCodingBody): Promise<CodingState> {
+      const facts = await assignmentFacts(projectId, assignmentId, userId);
+      const { stage } = await stageOf(facts.stageId);
+      const codeIds = await validCodeIds(stage, body.codeIds, body.status, body.cannotDecide);
+      const issue = await loadIssue(facts.issueId);
+      const params = [
+        assignmentId,
+        body.baseVersion,
+        body.status,
+        body.memo,
+        body.flagged,
+        body.cannotDecide,
+        body.activeSecondsDelta,
+        issue.contentVersion,
+        codeIds,
+      ];
+      const written = (await pool.query<AssignmentRow>(body.baseVersion === 0 ? SAVE_SQL.insert : SAVE_SQL.update, params)).rows[0];
+      if (written) return codingFromRow({ ...written, codeIds })!;
+
       const row = await ownAssignment(projectId, assignmentId, userId);
-      const round = roundFromRow(row);
-      if (round.status !== 'open') {
+      if (row.roundStatus !== 'open') {
         throw conflict(
-          round.status === 'closed' ? 'ROUND_CLOSED' : 'ROUND_NOT_OPEN',
-          `Round "${round.name}" is ${round.status}: codings can be changed only while it is open.`,
+          row.roundStatus === 'closed' ? 'ROUND_CLOSED' : 'ROUND_NOT_OPEN',
+          `Round "${row.roundName}" is ${row.roundStatus}: codings can be changed only while it is open.`,
         );
-      }
-      const codeIds = await validCodeIds(round.stage, body.codeIds, body.status, body.cannotDecide);
-      const issue = await loadIssue(row.issueId);
-      const current = codingFromRow(row);
-      if (body.baseVersion === (current?.version ?? 0)) {
-        const sql = current ? SAVE_SQL.update : SAVE_SQL.insert;
-        const params = [
-          assignmentId,
-          body.baseVersion,
-          body.status,
-          body.memo,
-          body.flagged,
-          body.cannotDecide,
-          body.activeSecondsDelta,
-          issue.contentVersion,
-          codeIds,
-        ];
-        const written = (await pool.query<AssignmentRow>(sql, params)).rows[0];
-        if (written) return codingFromRow({ ...written, codeIds })!;
       }
       // Not at the base version (any more): the save that made the current version, sent again
       // (double click, retry), gets the same answer; anything else is stale.
-      const latest = codingFromRow(await ownAssignment(projectId, assignmentId, userId));
+      const latest = codingFromRow(row);
       if (latest && body.baseVersion === latest.version - 1 && sameContent(latest, body, codeIds)) return latest;
       throw conflict('STALE_VERSION', 'This coding was changed elsewhere (another tab?); here is the current version.', {
         current: latest,
