@@ -9,6 +9,7 @@ import {
   IconGitCompare,
   IconHome,
   IconListDetails,
+  IconListNumbers,
   IconSitemap,
   IconUsers,
   type IconProps,
@@ -28,6 +29,7 @@ export const PROJECT_AREAS: ProjectArea[] = [
   { path: '', label: 'Overview', icon: IconHome },
   { path: 'issues', label: 'Issues', icon: IconListDetails },
   { path: 'codebook', label: 'Codebook', icon: IconSitemap },
+  { path: 'rounds', label: 'Rounds', icon: IconListNumbers },
   { path: 'coding', label: 'Coding', icon: IconCheckbox },
   { path: 'agreement', label: 'Agreement', icon: IconGauge },
   {

@@ -16,6 +16,7 @@ import { MembersPage } from './pages/members-page.tsx';
 import { NotFoundMessage, NotFoundPage } from './pages/not-found-page.tsx';
 import { ProjectHomePage } from './pages/project-home-page.tsx';
 import { ProjectsPage } from './pages/projects-page.tsx';
+import { RoundsPage } from './pages/rounds-page.tsx';
 import { SetupPage } from './pages/setup-page.tsx';
 import { PROJECT_AREAS } from './project-areas.ts';
 
@@ -66,6 +67,7 @@ export const routes: RouteObject[] = [
                   </Suspense>
                 ),
               },
+              { path: 'rounds', element: <RoundsPage /> },
               {
                 path: 'agreement',
                 element: (
