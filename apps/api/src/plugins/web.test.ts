@@ -26,7 +26,7 @@ describe('web app serving', () => {
   });
 
   it('answers a missing asset and unknown /api paths with 404 JSON, not the page', async () => {
-    for (const url of ['/assets/missing.js', '/api/unknown', '/api']) {
+    for (const url of ['/assets/missing.js', '/api/unknown', '/api', '/index.html']) {
       const response = await app.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(404);
       expect(response.json().code).toBe('ROUTE_NOT_FOUND');

@@ -10,13 +10,22 @@ import { sendApiNotFound } from './errors.ts';
 export const webPlugin = fp(async (app: FastifyInstance, { distDir }: { distDir: string }) => {
   const hasWebApp = existsSync(path.join(distDir, 'index.html'));
   if (hasWebApp) {
-    await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+    // The page itself is served only by the fallback below, which adds the security headers.
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: false,
+      index: false,
+      allowedPath: (pathName) => pathName !== '/index.html',
+    });
   }
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const isPageRequest = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api');
     if (isPageRequest && hasWebApp) {
       const isAsset = path.extname(request.url.split('?')[0] ?? '') !== '';
-      if (!isAsset) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      if (!isAsset) {
+        await reply.helmet();
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      }
     }
     return sendApiNotFound(request, reply);
   });
