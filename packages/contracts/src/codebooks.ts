@@ -71,7 +71,8 @@ export const CodeExample = Type.Object({
 });
 export type CodeExample = Static<typeof CodeExample>;
 
-export const CodebookCode = Type.Object({
+/** What every view of a code shows: the codebook editor and the coding screen. */
+export const CodeFields = Type.Object({
   id: Id,
   parentId: Type.Union([Id, Type.Null()]),
   name: Type.String(),
@@ -82,6 +83,10 @@ export const CodebookCode = Type.Object({
   shortcut: Type.Union([Type.String(), Type.Null()]),
   /** 0-based place among its siblings (retired siblings included). */
   position: Type.Integer(),
+});
+
+export const CodebookCode = Type.Object({
+  ...CodeFields.properties,
   retired: Type.Boolean(),
   retiredAt: Type.Union([IsoDate, Type.Null()]),
   examples: Type.Array(CodeExample),

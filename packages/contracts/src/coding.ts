@@ -3,6 +3,7 @@
 import { Type, type Static } from 'typebox';
 import { Id, IsoDate } from './common.ts';
 import { RoundStatus } from './agreement.ts';
+import { CodeFields } from './codebooks.ts';
 
 export const AssignmentStatus = Type.Union([Type.Literal('todo'), Type.Literal('draft'), Type.Literal('submitted')]);
 export type AssignmentStatus = Static<typeof AssignmentStatus>;
@@ -50,15 +51,7 @@ export const MyRound = Type.Object({
 export type MyRound = Static<typeof MyRound>;
 
 export const CodingCode = Type.Object({
-  id: Id,
-  parentId: Type.Union([Id, Type.Null()]),
-  name: Type.String(),
-  definition: Type.String(),
-  includeCriteria: Type.String(),
-  excludeCriteria: Type.String(),
-  color: Type.Union([Type.String(), Type.Null()]),
-  shortcut: Type.Union([Type.String(), Type.Null()]),
-  position: Type.Integer(),
+  ...CodeFields.properties,
   /** False for parents in stages where only leaves may be applied. */
   codable: Type.Boolean(),
 });

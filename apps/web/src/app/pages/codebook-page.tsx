@@ -2,7 +2,6 @@
 // ?stage=), each with its settings and its codebook editor. Leads and owners add stages and edit;
 // coders read the codebooks they code with.
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { Button, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconPlus, IconStack2 } from '@tabler/icons-react';
@@ -10,7 +9,7 @@ import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import { StatusMessage } from '../../components/ui/status-message.tsx';
 import { CodebookEditor } from '../../features/codebooks/components/codebook-editor.tsx';
-import { useStages } from '../../features/stages/api/get-stages.ts';
+import { useStageInUrl } from '../../features/stages/components/use-stage-in-url.ts';
 import { CreateStageDialog } from '../../features/stages/components/create-stage-dialog.tsx';
 import { StageSettings } from '../../features/stages/components/stage-settings.tsx';
 import { useCurrentProject } from '../layouts/project-layout.tsx';
@@ -18,21 +17,9 @@ import { useCurrentProject } from '../layouts/project-layout.tsx';
 export function CodebookPage() {
   const project = useCurrentProject();
   useDocumentTitle(`Codebook · ${project.name} · Concord`);
-  const stages = useStages(project.id);
-  const [searchParams, setSearchParams] = useSearchParams();
+  const { stages, list, stage, selectStage } = useStageInUrl(project.id);
   const [creating, setCreating] = useState(false);
   const editable = project.role !== 'coder';
-  const list = stages.data ?? [];
-  const stage = list.find((entry) => entry.id === searchParams.get('stage')) ?? list[0];
-
-  function selectStage(stageId: string | null) {
-    if (!stageId || stageId === stage?.id) return;
-    setSearchParams((params) => {
-      const next = new URLSearchParams(params);
-      next.set('stage', stageId);
-      return next;
-    });
-  }
 
   return (
     <>
@@ -114,11 +101,7 @@ export function CodebookPage() {
           onClose={() => setCreating(false)}
           onCreated={(created) => {
             setCreating(false);
-            setSearchParams((params) => {
-              const next = new URLSearchParams(params);
-              next.set('stage', created.id);
-              return next;
-            });
+            selectStage(created.id);
           }}
         />
       ) : null}

@@ -2,7 +2,6 @@
 // ?stage=), round after round with its design, progress and kappa. Leads and owners draw new
 // rounds and open, close and reopen them; coders read the list with their own progress.
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { Button, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconPlus, IconStack2 } from '@tabler/icons-react';
@@ -11,27 +10,15 @@ import { PageHeader } from '../../components/ui/page-header.tsx';
 import { StatusMessage } from '../../components/ui/status-message.tsx';
 import { CreateRoundDialog } from '../../features/rounds/components/create-round-dialog.tsx';
 import { StageRounds } from '../../features/rounds/components/stage-rounds.tsx';
-import { useStages } from '../../features/stages/api/get-stages.ts';
+import { useStageInUrl } from '../../features/stages/components/use-stage-in-url.ts';
 import { useCurrentProject } from '../layouts/project-layout.tsx';
 
 export function RoundsPage() {
   const project = useCurrentProject();
   useDocumentTitle(`Rounds · ${project.name} · Concord`);
-  const stages = useStages(project.id);
-  const [searchParams, setSearchParams] = useSearchParams();
+  const { stages, list, stage, selectStage } = useStageInUrl(project.id);
   const [creating, setCreating] = useState(false);
   const editable = project.role !== 'coder';
-  const list = stages.data ?? [];
-  const stage = list.find((entry) => entry.id === searchParams.get('stage')) ?? list[0];
-
-  function selectStage(stageId: string | null) {
-    if (!stageId || stageId === stage?.id) return;
-    setSearchParams((params) => {
-      const next = new URLSearchParams(params);
-      next.set('stage', stageId);
-      return next;
-    });
-  }
 
   return (
     <>
