@@ -2,7 +2,7 @@
 // with Fleiss, Cohen & Everitt (1969) standard errors.
 
 import { encodeLabelPair } from './encode.ts';
-import { countTable, identityWeights, kappaFromTable } from './kappa-table.ts';
+import { countTable, identityWeights, kappaFromTable, unweightedKappa } from './kappa-table.ts';
 import type { KappaResult, Label, LabelCell, WeightScheme } from './types.ts';
 
 export interface CohenKappaOptions {
@@ -16,8 +16,7 @@ export interface WeightedKappaOptions extends CohenKappaOptions {
 
 export function cohenKappa(a: readonly LabelCell[], b: readonly LabelCell[], opts: CohenKappaOptions = {}): KappaResult {
   const pair = encodeLabelPair(a, b, 'cohenKappa', opts.categories);
-  const k = pair.categories.length;
-  return kappaFromTable(countTable(pair.x, pair.y, k), k, identityWeights(k), pair.categories);
+  return unweightedKappa(pair.x, pair.y, pair.categories.length, pair.categories);
 }
 
 /**

@@ -78,3 +78,23 @@ describe('cohenKappaFromTable', () => {
     ).toThrow(RangeError);
   });
 });
+
+describe('the sparse path of unweighted kappa', () => {
+  it('equals the dense k × k computation on 100 random data sets with up to 60 categories', () => {
+    let state = 11;
+    const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let run = 0; run < 100; run++) {
+      const k = 2 + Math.floor(random() * 59);
+      const n = 5 + Math.floor(random() * 300);
+      const a = Array.from({ length: n }, () => Math.floor(random() * k));
+      const b = a.map((label) => (random() < 0.6 ? label : Math.floor(random() * k)));
+      const categories = [...new Set([...a, ...b])].sort((x, y) => x - y);
+      const table = categories.map((row) => categories.map((col) => a.filter((label, i) => label === row && b[i] === col).length));
+      const sparse = cohenKappa(a, b);
+      const dense = cohenKappaFromTable(table, { categories });
+      for (const field of ['value', 'observed', 'expected', 'se', 'seH0', 'z'] as const) {
+        expect(sparse[field] ?? NaN, `${field}, run ${run}`).toBeCloseTo(dense[field] ?? NaN, 10);
+      }
+    }
+  });
+});

@@ -126,3 +126,75 @@ export function kappaFromTable(counts: Float64Array, k: number, weights: Float64
     categories,
   };
 }
+
+/**
+ * Unweighted kappa straight from the paired category indices, in O(n + k + distinct pairs)
+ * instead of O(k²): with many categories (e.g. every distinct code set of a multi-label study)
+ * the k × k table would be mostly zeros. Same Fleiss, Cohen & Everitt (1969) estimates as
+ * kappaFromTable with identity weights, using their closed forms:
+ *   mean = p_o − 2 (1 − κ) p_e,  Var₀ ∝ p_e + p_e² − Σ_i p_i. p_.i (p_i. + p_.i).
+ */
+export function unweightedKappa(x: Int32Array, y: Int32Array, k: number, categories: Label[]): KappaResult {
+  const n = x.length;
+  const rows = new Float64Array(k);
+  const cols = new Float64Array(k);
+  const cells = new Map<number, number>();
+  let agreed = 0;
+  for (let i = 0; i < n; i++) {
+    rows[x[i]!]! += 1;
+    cols[y[i]!]! += 1;
+    if (x[i] === y[i]) agreed++;
+    const cell = x[i]! * k + y[i]!;
+    cells.set(cell, (cells.get(cell) ?? 0) + 1);
+  }
+  const empty: KappaResult = { value: null, n, observed: null, expected: null, se: null, ci95: null, seH0: null, z: null, categories };
+  if (n === 0) return { ...empty, reason: 'no items were rated by both raters' };
+
+  let chanceAgreed = 0; // Σ rows_i cols_i, an integer, so a degenerate table gives exactly n².
+  let skew = 0; // Σ p_i q_i (p_i + q_i)
+  for (let i = 0; i < k; i++) {
+    chanceAgreed += rows[i]! * cols[i]!;
+    skew += ((rows[i]! * cols[i]!) / (n * n)) * ((rows[i]! + cols[i]!) / n);
+  }
+  const dObs = (n - agreed) / n;
+  const deNum = n * n - chanceAgreed;
+  const dExp = deNum / (n * n);
+  const observed = 1 - dObs;
+  const expected = 1 - dExp;
+  if (deNum === 0) {
+    return {
+      ...empty,
+      observed,
+      expected,
+      reason:
+        'expected agreement is 1 (both raters used a single category, or the weights give full credit ' +
+        'to every pair used), so kappa is undefined',
+    };
+  }
+  const kappa = 1 - dObs / dExp;
+  const slack = 1 - kappa;
+  const mean = observed - 2 * slack * expected;
+  // Only cells with items contribute to the non-null variance.
+  let ss = 0;
+  for (const [cell, count] of cells) {
+    const i = Math.floor(cell / k);
+    const j = cell - i * k;
+    const a = (i === j ? 1 : 0) - ((cols[i]! + rows[j]!) / n) * slack - mean;
+    ss += (count / n) * a * a;
+  }
+  const ss0 = expected + expected * expected - skew;
+  const denom = n * dExp * dExp;
+  const se = Math.sqrt(ss / denom);
+  const seH0 = Math.sqrt(Math.max(0, ss0) / denom);
+  return {
+    value: kappa,
+    n,
+    observed,
+    expected,
+    se,
+    ci95: [kappa - Z95 * se, kappa + Z95 * se],
+    seH0,
+    z: seH0 > 0 ? kappa / seH0 : null,
+    categories,
+  };
+}
