@@ -6,6 +6,43 @@ import type { KappaResult, Label } from './types.ts';
 /** Two-sided 95% normal quantile, Φ⁻¹(0.975). */
 export const Z95 = 1.959963984540054;
 
+const NO_ITEMS = 'no items were rated by both raters';
+const EXPECTED_AGREEMENT_IS_ONE =
+  'expected agreement is 1 (both raters used a single category, or the weights give full credit ' +
+  'to every pair used), so kappa is undefined';
+
+function undefinedKappa(
+  n: number,
+  categories: Label[],
+  reason: string,
+  observed: number | null = null,
+  expected: number | null = null,
+): KappaResult {
+  return { value: null, n, observed, expected, se: null, ci95: null, seH0: null, z: null, categories, reason };
+}
+
+function definedKappa(
+  kappa: number,
+  n: number,
+  observed: number,
+  expected: number,
+  se: number,
+  seH0: number,
+  categories: Label[],
+): KappaResult {
+  return {
+    value: kappa,
+    n,
+    observed,
+    expected,
+    se,
+    ci95: [kappa - Z95 * se, kappa + Z95 * se],
+    seH0,
+    z: seH0 > 0 ? kappa / seH0 : null,
+    categories,
+  };
+}
+
 /** Identity agreement weights: unweighted kappa. */
 export function identityWeights(k: number): Float64Array {
   const w = new Float64Array(k * k);
@@ -36,18 +73,7 @@ export function kappaFromTable(counts: Float64Array, k: number, weights: Float64
       n += c;
     }
   }
-  const empty: KappaResult = {
-    value: null,
-    n,
-    observed: null,
-    expected: null,
-    se: null,
-    ci95: null,
-    seH0: null,
-    z: null,
-    categories,
-  };
-  if (n === 0) return { ...empty, reason: 'no items were rated by both raters' };
+  if (n === 0) return undefinedKappa(n, categories, NO_ITEMS);
 
   let doNum = 0;
   let deNum = 0;
@@ -63,16 +89,7 @@ export function kappaFromTable(counts: Float64Array, k: number, weights: Float64
   const dExp = deNum / (n * n);
   const observed = 1 - dObs;
   const expected = 1 - dExp;
-  if (deNum === 0) {
-    return {
-      ...empty,
-      observed,
-      expected,
-      reason:
-        'expected agreement is 1 (both raters used a single category, or the weights give full credit ' +
-        'to every pair used), so kappa is undefined',
-    };
-  }
+  if (deNum === 0) return undefinedKappa(n, categories, EXPECTED_AGREEMENT_IS_ONE, observed, expected);
   const kappa = 1 - dObs / dExp;
 
   // w̄_i. = Σ_j w_ij p_.j and w̄_.j = Σ_i w_ij p_i.  (Fleiss, Cohen & Everitt 1969)
@@ -114,17 +131,7 @@ export function kappaFromTable(counts: Float64Array, k: number, weights: Float64
   const denom = n * dExp * dExp;
   const se = Math.sqrt(ss / denom);
   const seH0 = Math.sqrt(ss0 / denom);
-  return {
-    value: kappa,
-    n,
-    observed,
-    expected,
-    se,
-    ci95: [kappa - Z95 * se, kappa + Z95 * se],
-    seH0,
-    z: seH0 > 0 ? kappa / seH0 : null,
-    categories,
-  };
+  return definedKappa(kappa, n, observed, expected, se, seH0, categories);
 }
 
 /**
@@ -147,8 +154,7 @@ export function unweightedKappa(x: Int32Array, y: Int32Array, k: number, categor
     const cell = x[i]! * k + y[i]!;
     cells.set(cell, (cells.get(cell) ?? 0) + 1);
   }
-  const empty: KappaResult = { value: null, n, observed: null, expected: null, se: null, ci95: null, seH0: null, z: null, categories };
-  if (n === 0) return { ...empty, reason: 'no items were rated by both raters' };
+  if (n === 0) return undefinedKappa(n, categories, NO_ITEMS);
 
   let chanceAgreed = 0; // Σ rows_i cols_i, an integer, so a degenerate table gives exactly n².
   let skew = 0; // Σ p_i q_i (p_i + q_i)
@@ -161,16 +167,7 @@ export function unweightedKappa(x: Int32Array, y: Int32Array, k: number, categor
   const dExp = deNum / (n * n);
   const observed = 1 - dObs;
   const expected = 1 - dExp;
-  if (deNum === 0) {
-    return {
-      ...empty,
-      observed,
-      expected,
-      reason:
-        'expected agreement is 1 (both raters used a single category, or the weights give full credit ' +
-        'to every pair used), so kappa is undefined',
-    };
-  }
+  if (deNum === 0) return undefinedKappa(n, categories, EXPECTED_AGREEMENT_IS_ONE, observed, expected);
   const kappa = 1 - dObs / dExp;
   const slack = 1 - kappa;
   const mean = observed - 2 * slack * expected;
@@ -186,15 +183,5 @@ export function unweightedKappa(x: Int32Array, y: Int32Array, k: number, categor
   const denom = n * dExp * dExp;
   const se = Math.sqrt(ss / denom);
   const seH0 = Math.sqrt(Math.max(0, ss0) / denom);
-  return {
-    value: kappa,
-    n,
-    observed,
-    expected,
-    se,
-    ci95: [kappa - Z95 * se, kappa + Z95 * se],
-    seH0,
-    z: seH0 > 0 ? kappa / seH0 : null,
-    categories,
-  };
+  return definedKappa(kappa, n, observed, expected, se, seH0, categories);
 }
