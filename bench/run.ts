@@ -1,5 +1,5 @@
-// `npm run bench`: runs every benchmark and prints its figures next to the target and the
-// baseline measured in the same run.
+// `npm run bench [-- <section> ...]`: runs every benchmark (or the named sections) and prints its
+// figures next to the target and the baseline measured in the same run.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,48 +13,67 @@ import { coldStartBenchmark } from './cold-start.ts';
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'concord-bench-'));
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 
+/** Each section prints its own heading and figures; ports are distinct so sections never collide. */
+const sections: Record<string, () => Promise<void>> = {
+  start: async () => {
+    console.log('\n== Start-up (npm start until /api/health answers) ==');
+    const start = await coldStartBenchmark(path.join(scratch, 'start'), 3301);
+    console.log(`cold (empty data dir): ${(start.coldMs / 1000).toFixed(2)} s  target < 15 s  ${verdict(start.coldMs < 15_000)}`);
+    console.log(`warm (existing data):  ${(start.warmMs / 1000).toFixed(2)} s  target < 5 s   ${verdict(start.warmMs < 5_000)}`);
+  },
+  load: async () => {
+    console.log('\n== Authenticated GET /api/projects/:id vs bare Fastify route (50 connections, 10 s each) ==');
+    const { bare, api, ratio } = await apiLoadBenchmark(path.join(scratch, 'load'), 3302);
+    const row = (name: string, r: typeof api) =>
+      `${name.padEnd(28)} ${r.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   non-2xx ${r.non2xx}`;
+    console.log(row('bare Fastify route', bare));
+    console.log(row('authenticated project GET', api));
+    console.log(`ratio: ${(ratio * 100).toFixed(1)}% of the bare route  target >= 35%  ${verdict(ratio >= 0.35)}`);
+    console.log(`p99: ${api.p99} ms  target < 25 ms  ${verdict(api.p99 < 25)}`);
+  },
+  agreement: async () => {
+    console.log('\n== Agreement report: 50,000 issues x 3 coders x 40 codes, multi-label (median of 5) ==');
+    const agreement = await agreementBenchmark(3303);
+    console.log(
+      `data: ${agreement.codingCount} codings, ${agreement.codeCount} codes, ${agreement.issues} issues compared (seeded in ${(agreement.seedMs / 1000).toFixed(1)} s)`,
+    );
+    console.log(`full report through the API: ${agreement.apiMs.toFixed(0)} ms  target < 1000 ms  ${verdict(agreement.apiMs < 1000)}`);
+    console.log(
+      `statistics (report builder, in process): ${agreement.statisticsMs.toFixed(0)} ms = ${((agreement.statisticsMs / agreement.apiMs) * 100).toFixed(0)}% of the API time  target < 200 ms  ${verdict(agreement.statisticsMs < 200)}`,
+    );
+    console.log(
+      `I/O floor (plain query reading the codings): ${agreement.floorMs.toFixed(0)} ms; API / floor = ${(agreement.apiMs / agreement.floorMs).toFixed(1)}x`,
+    );
+  },
+  coding: async () => {
+    console.log('\n== Coding: 50 simulated coders, fetch-next + submit in a loop for 30 s ==');
+    const coding = await codingBenchmark(3304);
+    const codingVerdict = coding.fetch.p99 < 30 && coding.submit.p99 < 30 && coding.errors === 0 && coding.lost === 0;
+    console.log(
+      `${coding.submissionsPerSecond.toFixed(0)} submissions/s, ${coding.requestsPerSecond.toFixed(0)} requests/s = ${((coding.requestsPerSecond / coding.bareRequestsPerSecond) * 100).toFixed(1)}% of the bare route's ${coding.bareRequestsPerSecond.toFixed(0)} req/s`,
+    );
+    console.log(
+      `fetch-next p50 ${coding.fetch.p50.toFixed(1)} ms, p99 ${coding.fetch.p99.toFixed(1)} ms; submit p50 ${coding.submit.p50.toFixed(1)} ms, p99 ${coding.submit.p99.toFixed(1)} ms  target p99 < 30 ms`,
+    );
+    console.log(
+      `errors ${coding.errors}; acknowledged ${coding.acknowledged}, missing from the database ${coding.lost}  target 0 / 0  ${verdict(codingVerdict)}`,
+    );
+  },
+  'coding-screen': async () => {
+    console.log('\n== Coding screen in Chromium: Enter (submit) to the next issue painted, 50 issues ==');
+    const screen = await codingScreenBenchmark(3305);
+    console.log(
+      `p50 ${screen.p50.toFixed(0)} ms, p95 ${screen.p95.toFixed(0)} ms over ${screen.samples} issues  target p95 < 100 ms  ${verdict(screen.p95 < 100)}`,
+    );
+  },
+};
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !(name in sections));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark section(s): ${unknown.join(', ')}. Sections: ${Object.keys(sections).join(', ')}`);
+  process.exit(2);
+}
 execFileSync('npx', ['tsx', 'scripts/build-web-if-stale.ts'], { stdio: 'inherit' });
-
-console.log('\n== Start-up (npm start until /api/health answers) ==');
-const start = await coldStartBenchmark(path.join(scratch, 'start'), 3301);
-console.log(`cold (empty data dir): ${(start.coldMs / 1000).toFixed(2)} s  target < 15 s  ${verdict(start.coldMs < 15_000)}`);
-console.log(`warm (existing data):  ${(start.warmMs / 1000).toFixed(2)} s  target < 5 s   ${verdict(start.warmMs < 5_000)}`);
-
-console.log('\n== Authenticated GET /api/projects/:id vs bare Fastify route (50 connections, 10 s each) ==');
-const { bare, api, ratio } = await apiLoadBenchmark(path.join(scratch, 'load'), 3302);
-const row = (name: string, r: typeof api) =>
-  `${name.padEnd(28)} ${r.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   non-2xx ${r.non2xx}`;
-console.log(row('bare Fastify route', bare));
-console.log(row('authenticated project GET', api));
-console.log(`ratio: ${(ratio * 100).toFixed(1)}% of the bare route  target >= 35%  ${verdict(ratio >= 0.35)}`);
-console.log(`p99: ${api.p99} ms  target < 25 ms  ${verdict(api.p99 < 25)}`);
-console.log('\n== Agreement report: 50,000 issues x 3 coders x 40 codes, multi-label (median of 5) ==');
-const agreement = await agreementBenchmark(3303);
-console.log(
-  `data: ${agreement.codingCount} codings, ${agreement.codeCount} codes, ${agreement.issues} issues compared (seeded in ${(agreement.seedMs / 1000).toFixed(1)} s)`,
-);
-console.log(`full report through the API: ${agreement.apiMs.toFixed(0)} ms  target < 1000 ms  ${verdict(agreement.apiMs < 1000)}`);
-console.log(
-  `statistics (report builder, in process): ${agreement.statisticsMs.toFixed(0)} ms = ${((agreement.statisticsMs / agreement.apiMs) * 100).toFixed(0)}% of the API time  target < 200 ms  ${verdict(agreement.statisticsMs < 200)}`,
-);
-console.log(
-  `I/O floor (plain query reading the codings): ${agreement.floorMs.toFixed(0)} ms; API / floor = ${(agreement.apiMs / agreement.floorMs).toFixed(1)}x`,
-);
-console.log('\n== Coding: 50 simulated coders, fetch-next + submit in a loop for 30 s ==');
-const coding = await codingBenchmark(3304);
-const codingVerdict = coding.fetch.p99 < 30 && coding.submit.p99 < 30 && coding.errors === 0 && coding.lost === 0;
-console.log(
-  `${coding.submissionsPerSecond.toFixed(0)} submissions/s, ${coding.requestsPerSecond.toFixed(0)} requests/s = ${((coding.requestsPerSecond / coding.bareRequestsPerSecond) * 100).toFixed(1)}% of the bare route's ${coding.bareRequestsPerSecond.toFixed(0)} req/s`,
-);
-console.log(
-  `fetch-next p50 ${coding.fetch.p50.toFixed(1)} ms, p99 ${coding.fetch.p99.toFixed(1)} ms; submit p50 ${coding.submit.p50.toFixed(1)} ms, p99 ${coding.submit.p99.toFixed(1)} ms  target p99 < 30 ms`,
-);
-console.log(
-  `errors ${coding.errors}; acknowledged ${coding.acknowledged}, missing from the database ${coding.lost}  target 0 / 0  ${verdict(codingVerdict)}`,
-);
-console.log('\n== Coding screen in Chromium: Enter (submit) to the next issue painted, 50 issues ==');
-const screen = await codingScreenBenchmark(3305);
-console.log(
-  `p50 ${screen.p50.toFixed(0)} ms, p95 ${screen.p95.toFixed(0)} ms over ${screen.samples} issues  target p95 < 100 ms  ${verdict(screen.p95 < 100)}`,
-);
+for (const name of requested.length > 0 ? requested : Object.keys(sections)) await sections[name]!();
 process.exit(0);
