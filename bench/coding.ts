@@ -9,6 +9,8 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { applyMigrations, startEmbeddedPostgres } from '@concord/db';
 import { randomSecret, sha256 } from '../apps/api/src/lib/secrets.ts';
+import { cpuBetween, cpuSnapshot } from './lib/cpu.ts';
+import { connection, request } from './lib/http-client.ts';
 import { startChild, waitUntilHealthy } from './lib/process.ts';
 
 const CODERS = 50;
@@ -114,24 +116,28 @@ export async function codingBenchmark(port: number) {
     const submitTimes: number[] = [];
     const acknowledged = new Set<string>();
     let errors = 0;
+    const cpuBefore = cpuSnapshot(api.process.pid!, 'postgres');
     const deadline = performance.now() + DURATION_MS;
     await Promise.all(
       study.coders.map(async (coder, c) => {
+        const agent = connection();
         let assignmentId: string | null = coder.firstAssignment;
         while (assignmentId && performance.now() < deadline) {
           let started = performance.now();
-          const detailResponse = await fetch(`${base}/assignments/${assignmentId}`, { headers: { cookie: coder.cookie } });
+          const detailResponse = await request(agent, 'GET', `${base}/assignments/${assignmentId}`, { cookie: coder.cookie });
           fetchTimes.push(performance.now() - started);
-          if (!detailResponse.ok) {
+          if (detailResponse.status !== 200) {
             errors++;
             break;
           }
-          const detail = (await detailResponse.json()) as { coding: { version: number } | null; nextAssignmentId: string | null };
+          const detail = JSON.parse(detailResponse.body) as { coding: { version: number } | null; nextAssignmentId: string | null };
           started = performance.now();
-          const saved = await fetch(`${base}/assignments/${assignmentId}/coding`, {
-            method: 'PUT',
-            headers: { cookie: coder.cookie, 'x-csrf-token': coder.csrf, 'content-type': 'application/json' },
-            body: JSON.stringify({
+          const saved = await request(
+            agent,
+            'PUT',
+            `${base}/assignments/${assignmentId}/coding`,
+            { cookie: coder.cookie, 'x-csrf-token': coder.csrf, 'content-type': 'application/json' },
+            JSON.stringify({
               baseVersion: detail.coding?.version ?? 0,
               status: 'submitted',
               codeIds: [study.codeIds[(c + fetchTimes.length) % 2]],
@@ -140,17 +146,16 @@ export async function codingBenchmark(port: number) {
               cannotDecide: false,
               activeSecondsDelta: 30,
             }),
-          });
+          );
           submitTimes.push(performance.now() - started);
-          if (saved.ok) acknowledged.add(((await saved.json()) as { id: string }).id);
-          else {
-            errors++;
-            await saved.body?.cancel();
-          }
+          if (saved.status === 200) acknowledged.add((JSON.parse(saved.body) as { id: string }).id);
+          else errors++;
           assignmentId = detail.nextAssignmentId;
         }
+        agent.destroy();
       }),
     );
+    const cpu = cpuBetween(cpuBefore, cpuSnapshot(api.process.pid!, 'postgres'));
     const stored = await db.query(`SELECT id FROM "Coding" WHERE status = 'submitted' AND id = ANY($1::uuid[])`, [[...acknowledged]]);
     const seconds = DURATION_MS / 1000;
     return {
@@ -162,6 +167,7 @@ export async function codingBenchmark(port: number) {
       errors,
       acknowledged: acknowledged.size,
       lost: acknowledged.size - stored.rowCount!,
+      cpuSeconds: { api: cpu.group, postgres: cpu.named, loadGenerator: cpu.self, wall: seconds },
     };
   } finally {
     await Promise.all([api.stop(), bare.stop()]);

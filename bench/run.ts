@@ -58,6 +58,10 @@ const sections: Record<string, () => Promise<void>> = {
     console.log(
       `errors ${coding.errors}; acknowledged ${coding.acknowledged}, missing from the database ${coding.lost}  target 0 / 0  ${verdict(codingVerdict)}`,
     );
+    const { api, postgres, loadGenerator, wall } = coding.cpuSeconds;
+    console.log(
+      `CPU over ${wall} s on ${os.availableParallelism()} cores: API ${api.toFixed(1)} s, PostgreSQL ${postgres.toFixed(1)} s, load generator ${loadGenerator.toFixed(1)} s`,
+    );
   },
   'coding-screen': async () => {
     console.log('\n== Coding screen in Chromium: Enter (submit) to the next issue painted, 50 issues ==');
