@@ -78,6 +78,15 @@ interface AssignmentRow {
   codeIds: string[];
 }
 
+/** An assignment's immutable facts: whose it is, of which issue, in which round, stage and project. */
+interface AssignmentFacts {
+  coderId: string;
+  issueId: string;
+  roundId: string;
+  stageId: string;
+  projectId: string;
+}
+
 interface NavigationRow {
   previous: string | null;
   next: string | null;
@@ -196,14 +205,11 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
     ttlMs: CACHE_TTL_MS,
     maxEntries: 5000,
   });
-  const assignments = createChangeCache<string, { coderId: string; issueId: string; roundId: string; stageId: string; projectId: string }>(
-    changeFeed,
-    {
-      tables: [],
-      ttlMs: 10 * CACHE_TTL_MS,
-      maxEntries: 100_000,
-    },
-  );
+  const assignments = createChangeCache<string, AssignmentFacts>(changeFeed, {
+    tables: [],
+    ttlMs: 10 * CACHE_TTL_MS,
+    maxEntries: 100_000,
+  });
   const stageCodes = createChangeCache<string, { stage: RoundRef['stage']; forCoders: CodingCode[]; byId: Map<string, StageCode> }>(
     changeFeed,
     {
@@ -311,26 +317,17 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
 
   /** Who and what an assignment is about: never changes, so it is cached without invalidation. */
   async function assignmentFacts(projectId: string, assignmentId: string, userId: string) {
-    const facts = await assignments.get(assignmentId, async () => {
-      const row = await prisma.assignment.findUnique({
-        where: { id: assignmentId },
-        select: {
-          coderId: true,
-          issueId: true,
-          roundId: true,
-          round: { select: { stageId: true, stage: { select: { projectId: true } } } },
-        },
-      });
-      return row
-        ? {
-            coderId: row.coderId,
-            issueId: row.issueId,
-            roundId: row.roundId,
-            stageId: row.round.stageId,
-            projectId: row.round.stage.projectId,
-          }
-        : undefined;
-    });
+    const facts = await assignments.get(
+      assignmentId,
+      async () =>
+        (
+          await pool.query<AssignmentFacts>(
+            `SELECT a."coderId", a."issueId", a."roundId", r."stageId", s."projectId"
+             FROM "Assignment" a JOIN "Round" r ON r.id = a."roundId" JOIN "Stage" s ON s.id = r."stageId" WHERE a.id = $1`,
+            [assignmentId],
+          )
+        ).rows[0],
+    );
     if (!facts || facts.projectId !== projectId) throw notFound('Assignment');
     if (facts.coderId !== userId) throw notAssigned();
     return facts;
@@ -409,6 +406,8 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
     async assignment(projectId: string, assignmentId: string, userId: string): Promise<AssignmentDetail> {
       const row = await ownAssignment<AssignmentRow & NavigationRow>(projectId, assignmentId, userId, ASSIGNMENT_WITH_NAVIGATION_SQL);
       const round = roundFromRow(row);
+      // The save that follows needs these facts: the row has them, so it need not read them again.
+      assignments.set(row.id, { coderId: row.coderId, issueId: row.issueId, roundId: row.roundId, stageId: row.stageId, projectId });
       const [issue, codes] = await Promise.all([loadIssue(row.issueId), stageOf(round.stage.id)]);
       return {
         assignmentId: row.id,
