@@ -88,10 +88,20 @@ async function seed(db: pg.Client) {
   return { projectId: project.id as string, roundId: round.id as string, codeIds, coders };
 }
 
+/** PostgreSQL's WAL counters: flushes to disk (each commit waits for one), their time, bytes written. */
+async function walStatistics(db: pg.Client) {
+  const { rows } = await db.query<{ flushes: number; flushMs: number; bytes: number }>(
+    `SELECT wal_sync::float8 AS flushes, wal_sync_time::float8 AS "flushMs", wal_bytes::float8 AS bytes FROM pg_stat_wal`,
+  );
+  return rows[0]!;
+}
+
 export async function codingBenchmark(port: number) {
   const server = await startEmbeddedPostgres({
     dataDir: path.join(await mkdtemp(path.join(os.tmpdir(), 'concord-bench-coding-')), 'pg'),
     persistent: false,
+    // Timing of WAL flushes, to tell how much of a save's latency is the disk making it durable.
+    settings: { track_wal_io_timing: 'on' },
   });
   const databaseUrl = server.urlFor('postgres');
   await applyMigrations(databaseUrl);
@@ -117,6 +127,7 @@ export async function codingBenchmark(port: number) {
     const acknowledged = new Set<string>();
     let errors = 0;
     const cpuBefore = cpuSnapshot(api.process.pid!, 'postgres');
+    const walBefore = await walStatistics(db);
     const deadline = performance.now() + DURATION_MS;
     await Promise.all(
       study.coders.map(async (coder, c) => {
@@ -156,6 +167,7 @@ export async function codingBenchmark(port: number) {
       }),
     );
     const cpu = cpuBetween(cpuBefore, cpuSnapshot(api.process.pid!, 'postgres'));
+    const walAfter = await walStatistics(db);
     const stored = await db.query(`SELECT id FROM "Coding" WHERE status = 'submitted' AND id = ANY($1::uuid[])`, [[...acknowledged]]);
     const seconds = DURATION_MS / 1000;
     return {
@@ -167,6 +179,11 @@ export async function codingBenchmark(port: number) {
       errors,
       acknowledged: acknowledged.size,
       lost: acknowledged.size - stored.rowCount!,
+      wal: {
+        flushes: walAfter.flushes - walBefore.flushes,
+        flushMs: walAfter.flushMs - walBefore.flushMs,
+        bytes: walAfter.bytes - walBefore.bytes,
+      },
       cpuSeconds: { api: cpu.group, postgres: cpu.named, loadGenerator: cpu.self, wall: seconds },
     };
   } finally {

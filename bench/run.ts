@@ -59,6 +59,10 @@ const sections: Record<string, () => Promise<void>> = {
       `errors ${coding.errors}; acknowledged ${coding.acknowledged}, missing from the database ${coding.lost}  target 0 / 0  ${verdict(codingVerdict)}`,
     );
     const { api, postgres, loadGenerator, wall } = coding.cpuSeconds;
+    const { flushes, flushMs, bytes } = coding.wal;
+    console.log(
+      `WAL: ${(flushes / wall).toFixed(0)} flushes/s, mean flush ${(flushMs / flushes).toFixed(2)} ms, ${(coding.acknowledged / flushes).toFixed(1)} submissions per flush, ${(bytes / coding.acknowledged / 1024).toFixed(1)} KiB of WAL per submission`,
+    );
     console.log(
       `CPU over ${wall} s on ${os.availableParallelism()} cores: API ${api.toFixed(1)} s, PostgreSQL ${postgres.toFixed(1)} s, load generator ${loadGenerator.toFixed(1)} s`,
     );
