@@ -97,8 +97,9 @@ async function walStatistics(db: pg.Client) {
 }
 
 export async function codingBenchmark(port: number) {
+  const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'concord-bench-coding-')), 'pg');
   const server = await startEmbeddedPostgres({
-    dataDir: path.join(await mkdtemp(path.join(os.tmpdir(), 'concord-bench-coding-')), 'pg'),
+    dataDir,
     persistent: false,
     // Timing of WAL flushes, to tell how much of a save's latency is the disk making it durable.
     settings: { track_wal_io_timing: 'on' },
@@ -126,7 +127,7 @@ export async function codingBenchmark(port: number) {
     const submitTimes: number[] = [];
     const acknowledged = new Set<string>();
     let errors = 0;
-    const cpuBefore = cpuSnapshot(api.process.pid!, 'postgres');
+    const cpuBefore = cpuSnapshot(api.process.pid!, dataDir);
     const walBefore = await walStatistics(db);
     const deadline = performance.now() + DURATION_MS;
     await Promise.all(
@@ -166,7 +167,7 @@ export async function codingBenchmark(port: number) {
         agent.destroy();
       }),
     );
-    const cpu = cpuBetween(cpuBefore, cpuSnapshot(api.process.pid!, 'postgres'));
+    const cpu = cpuBetween(cpuBefore, cpuSnapshot(api.process.pid!, dataDir));
     const walAfter = await walStatistics(db);
     const stored = await db.query(`SELECT id FROM "Coding" WHERE status = 'submitted' AND id = ANY($1::uuid[])`, [[...acknowledged]]);
     const seconds = DURATION_MS / 1000;
@@ -184,7 +185,7 @@ export async function codingBenchmark(port: number) {
         flushMs: walAfter.flushMs - walBefore.flushMs,
         bytes: walAfter.bytes - walBefore.bytes,
       },
-      cpuSeconds: { api: cpu.group, postgres: cpu.named, loadGenerator: cpu.self, wall: seconds },
+      cpuSeconds: { api: cpu.group, postgres: cpu.postgres, loadGenerator: cpu.self, wall: seconds },
     };
   } finally {
     await Promise.all([api.stop(), bare.stop()]);

@@ -1,11 +1,12 @@
 // CPU seconds used by the processes of a benchmark (from /proc), so a figure can say whether the
 // measured server, PostgreSQL or the load generator was using the machine's cores.
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const TICKS_PER_SECOND = 100; // USER_HZ: `getconf CLK_TCK` on Linux
 
 interface ProcStat {
-  command: string;
+  parent: number;
   processGroup: number;
   cpuSeconds: number;
 }
@@ -17,7 +18,7 @@ function readStat(pid: string): ProcStat | undefined {
     const close = stat.lastIndexOf(')');
     const fields = stat.slice(close + 2).split(' ');
     return {
-      command: stat.slice(stat.indexOf('(') + 1, close),
+      parent: Number(fields[1]),
       processGroup: Number(fields[2]),
       cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
     };
@@ -26,26 +27,33 @@ function readStat(pid: string): ProcStat | undefined {
   }
 }
 
-function livingProcesses(): ProcStat[] {
+function livingProcesses(): (ProcStat & { pid: number })[] {
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
-    .flatMap((pid) => readStat(pid) ?? []);
+    .flatMap((pid) => {
+      const stat = readStat(pid);
+      return stat ? [{ pid: Number(pid), ...stat }] : [];
+    });
 }
 
-/** CPU seconds of the living processes in a process group plus those of every process running `command`. */
-export function cpuSnapshot(processGroup: number, command: string) {
+/**
+ * CPU seconds of the living processes in a process group (the measured server), of a PostgreSQL
+ * server (its postmaster and the backends it forked) and of this process (the load generator).
+ */
+export function cpuSnapshot(processGroup: number, postgresDataDir: string) {
+  const postmaster = Number(readFileSync(path.join(postgresDataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   let group = 0;
-  let named = 0;
+  let postgres = 0;
   for (const stat of livingProcesses()) {
     if (stat.processGroup === processGroup) group += stat.cpuSeconds;
-    else if (stat.command === command) named += stat.cpuSeconds;
+    else if (stat.pid === postmaster || stat.parent === postmaster) postgres += stat.cpuSeconds;
   }
   const own = process.cpuUsage();
-  return { group, named, self: (own.user + own.system) / 1e6 };
+  return { group, postgres, self: (own.user + own.system) / 1e6 };
 }
 
 export type CpuSnapshot = ReturnType<typeof cpuSnapshot>;
 
 export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot) {
-  return { group: after.group - before.group, named: after.named - before.named, self: after.self - before.self };
+  return { group: after.group - before.group, postgres: after.postgres - before.postgres, self: after.self - before.self };
 }

@@ -99,6 +99,15 @@ const CODING_COLUMNS = `c.id AS "codingId", c.version, c.status AS "codingStatus
          c."issueContentVersion", (extract(epoch FROM c."submittedAt") * 1000)::float8 AS "submittedAtMs",
          (extract(epoch FROM c."updatedAt") * 1000)::float8 AS "updatedAtMs"`;
 
+/**
+ * The hot statements are named, so each pooled connection parses and plans them once (a
+ * prepared statement) instead of on every request.
+ */
+interface Statement {
+  name: string;
+  text: string;
+}
+
 /** The assignment (if it is in the project), its round and stage, and its coding with codes: what a save checks. */
 const ASSIGNMENT_SQL = `
   SELECT a.id, a.position, a."coderId", a."issueId", a."roundId",
@@ -111,11 +120,14 @@ const ASSIGNMENT_SQL = `
   JOIN "Stage" s ON s.id = r."stageId"
   LEFT JOIN "Coding" c ON c."assignmentId" = a.id
   WHERE a.id = $1 AND s."projectId" = $2`;
+const ASSIGNMENT: Statement = { name: 'coding-assignment', text: ASSIGNMENT_SQL };
 
 /** The same with the coder's neighbours and progress in the round: what the coding screen shows. */
-const ASSIGNMENT_WITH_NAVIGATION_SQL = ASSIGNMENT_SQL.replace(
-  'FROM "Assignment" a',
-  `, (SELECT p.id FROM "Assignment" p WHERE p."roundId" = a."roundId" AND p."coderId" = a."coderId" AND p.position < a.position
+const ASSIGNMENT_WITH_NAVIGATION: Statement = {
+  name: 'coding-assignment-with-navigation',
+  text: ASSIGNMENT_SQL.replace(
+    'FROM "Assignment" a',
+    `, (SELECT p.id FROM "Assignment" p WHERE p."roundId" = a."roundId" AND p."coderId" = a."coderId" AND p.position < a.position
            ORDER BY p.position DESC LIMIT 1) AS previous,
          (SELECT n.id FROM "Assignment" n WHERE n."roundId" = a."roundId" AND n."coderId" = a."coderId" AND n.position > a.position
            ORDER BY n.position ASC LIMIT 1) AS next,
@@ -123,7 +135,14 @@ const ASSIGNMENT_WITH_NAVIGATION_SQL = ASSIGNMENT_SQL.replace(
          (SELECT count(*) FROM "Coding" tc
            WHERE tc."roundId" = a."roundId" AND tc."coderId" = a."coderId" AND tc.status = 'submitted')::int AS submitted
   FROM "Assignment" a`,
-);
+  ),
+};
+
+const ASSIGNMENT_FACTS: Statement = {
+  name: 'coding-assignment-facts',
+  text: `SELECT a."coderId", a."issueId", a."roundId", r."stageId", s."projectId"
+         FROM "Assignment" a JOIN "Round" r ON r.id = a."roundId" JOIN "Stage" s ON s.id = r."stageId" WHERE a.id = $1`,
+};
 
 function codingFromRow(row: AssignmentRow): CodingState | null {
   if (!row.codingId) return null;
@@ -159,8 +178,10 @@ function roundFromRow(row: AssignmentRow): RoundRef {
  * the round is open —, its codes, and a revision when submitted. No row back means one of those
  * did not hold; the slow path then says which.
  */
-const SAVE_SQL = {
-  update: `
+const SAVE: Record<'update' | 'insert', Statement> = {
+  update: {
+    name: 'coding-save-update',
+    text: `
     WITH target AS (
       UPDATE "Coding" SET status = $3::"CodingStatus", memo = $4, flagged = $5, "cannotDecide" = $6,
              "submittedAt" = CASE WHEN $3 = 'submitted' THEN now() ELSE "submittedAt" END,
@@ -176,7 +197,10 @@ const SAVE_SQL = {
       SELECT gen_random_uuid(), t.id, t.version, t.status, $9::text[], t.memo FROM target t WHERE t.status = 'submitted'
     )
     SELECT ${CODING_COLUMNS.replaceAll('c.', 't.')} FROM target t`,
-  insert: `
+  },
+  insert: {
+    name: 'coding-save-insert',
+    text: `
     WITH target AS (
       INSERT INTO "Coding" (id, "assignmentId", "roundId", "stageId", "issueId", "coderId", status, memo, flagged, "cannotDecide",
                             "activeSeconds", "issueContentVersion", "submittedAt", "updatedAt", version)
@@ -192,6 +216,7 @@ const SAVE_SQL = {
       SELECT gen_random_uuid(), t.id, t.version, t.status, $9::text[], t.memo FROM target t WHERE t.status = 'submitted'
     )
     SELECT ${CODING_COLUMNS.replaceAll('c.', 't.')} FROM target t`,
+  },
 };
 
 /**
@@ -223,9 +248,9 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
     projectId: string,
     assignmentId: string,
     userId: string,
-    sql = ASSIGNMENT_SQL,
+    statement = ASSIGNMENT,
   ): Promise<Row> {
-    const { rows } = await pool.query<Row>(sql, [assignmentId, projectId]);
+    const { rows } = await pool.query<Row>({ ...statement, values: [assignmentId, projectId] });
     const row = rows[0];
     if (!row) throw notFound('Assignment');
     if (row.coderId !== userId) throw notAssigned();
@@ -319,14 +344,7 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
   async function assignmentFacts(projectId: string, assignmentId: string, userId: string) {
     const facts = await assignments.get(
       assignmentId,
-      async () =>
-        (
-          await pool.query<AssignmentFacts>(
-            `SELECT a."coderId", a."issueId", a."roundId", r."stageId", s."projectId"
-             FROM "Assignment" a JOIN "Round" r ON r.id = a."roundId" JOIN "Stage" s ON s.id = r."stageId" WHERE a.id = $1`,
-            [assignmentId],
-          )
-        ).rows[0],
+      async () => (await pool.query<AssignmentFacts>({ ...ASSIGNMENT_FACTS, values: [assignmentId] })).rows[0],
     );
     if (!facts || facts.projectId !== projectId) throw notFound('Assignment');
     if (facts.coderId !== userId) throw notAssigned();
@@ -404,7 +422,7 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
     },
 
     async assignment(projectId: string, assignmentId: string, userId: string): Promise<AssignmentDetail> {
-      const row = await ownAssignment<AssignmentRow & NavigationRow>(projectId, assignmentId, userId, ASSIGNMENT_WITH_NAVIGATION_SQL);
+      const row = await ownAssignment<AssignmentRow & NavigationRow>(projectId, assignmentId, userId, ASSIGNMENT_WITH_NAVIGATION);
       const round = roundFromRow(row);
       // The save that follows needs these facts: the row has them, so it need not read them again.
       assignments.set(row.id, { coderId: row.coderId, issueId: row.issueId, roundId: row.roundId, stageId: row.stageId, projectId });
@@ -438,7 +456,8 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
         issue.contentVersion,
         codeIds,
       ];
-      const written = (await pool.query<AssignmentRow>(body.baseVersion === 0 ? SAVE_SQL.insert : SAVE_SQL.update, params)).rows[0];
+      const written = (await pool.query<AssignmentRow>({ ...(body.baseVersion === 0 ? SAVE.insert : SAVE.update), values: params }))
+        .rows[0];
       if (written) return codingFromRow({ ...written, codeIds })!;
 
       const row = await ownAssignment(projectId, assignmentId, userId);
