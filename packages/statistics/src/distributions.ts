@@ -1,9 +1,13 @@
 // Upper tails of the normal and chi-square distributions, from jstat (MIT, maintained, no
 // dependencies) rather than hand-written series. Both are accurate to about 1e-12 absolute;
 // p-values smaller than that are reported as computed and should be read as "< 1e-12".
-import jstat from 'jstat';
+import { createRequire } from 'node:module';
 
-const { jStat } = jstat;
+// jstat is CommonJS without types: required as such, typed for the two distributions used.
+interface Distribution {
+  cdf(x: number, ...parameters: number[]): number;
+}
+const { jStat } = createRequire(import.meta.url)('jstat') as { jStat: { normal: Distribution; chisquare: Distribution } };
 
 /** P(Z >= z) for a standard normal Z; computed on the lower tail for z > 0 to keep precision. */
 export function normalUpperTail(z: number): number {
