@@ -3,8 +3,9 @@
 // log10 axis; on the log axis, values below 0.01 days (about 15 minutes) are drawn at 0.01.
 import type { Summary } from '@concord/contracts';
 
-const WIDTH = 800;
-const LABEL_WIDTH = 220;
+const WIDTH = 900;
+const LABEL_WIDTH = 300;
+const LABEL_CHARACTERS = 30;
 const ROW_HEIGHT = 30;
 const AXIS_HEIGHT = 28;
 const RIGHT_PAD = 16;
@@ -39,7 +40,7 @@ export function BoxPlot({ rows, log, label }: { rows: BoxRow[]; log: boolean; la
   const height = drawn.length * ROW_HEIGHT + AXIS_HEIGHT;
 
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={label} style={{ maxWidth: WIDTH, display: 'block' }}>
+    <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={label} style={{ maxWidth: WIDTH + 100, display: 'block' }}>
       {ticks.map((tick) => (
         <g key={tick}>
           <line
@@ -62,7 +63,8 @@ export function BoxPlot({ rows, log, label }: { rows: BoxRow[]; log: boolean; la
         return (
           <g key={row.id}>
             <text x={LABEL_WIDTH - 8} y={middle + 4} fontSize={12} textAnchor="end" fill="var(--mantine-color-text)">
-              {row.label.length > 30 ? `${row.label.slice(0, 29)}…` : row.label} (n = {row.time.n})
+              <title>{row.label}</title>
+              {row.label.length > LABEL_CHARACTERS ? `${row.label.slice(0, LABEL_CHARACTERS - 1)}…` : row.label} (n = {row.time.n})
             </text>
             <line x1={x(whiskerLow!)} x2={x(whiskerHigh!)} y1={middle} y2={middle} stroke={color} />
             <line x1={x(whiskerLow!)} x2={x(whiskerLow!)} y1={middle - 6} y2={middle + 6} stroke={color} />
