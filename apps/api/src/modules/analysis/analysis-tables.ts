@@ -172,23 +172,34 @@ export function tableModels(analysis: Analysis, table: TableName | null): TableM
   return table ? all[table]() : [...all.taxonomy(), ...all['resolution-time'](), ...all.agreement()];
 }
 
-// LaTeX's special characters, and the Greek and typographic characters used in captions.
-const LATEX_ESCAPES: [RegExp, string][] = [
-  [/\\/g, '\\textbackslash{}'],
-  [/([&%$#_{}])/g, '\\$1'],
-  [/~/g, '\\textasciitilde{}'],
-  [/\^/g, '\\textasciicircum{}'],
+// LaTeX's special characters, replaced in one pass so that no replacement is escaped again;
+// then the Greek and typographic characters used in captions.
+const LATEX_SPECIALS: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '{': '\\{',
+  '}': '\\}',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  '<': '$<$',
+  '>': '$>$',
+};
+const LATEX_SYMBOLS: [RegExp, string][] = [
   [/κ/g, '$\\kappa$'],
   [/δ/g, '$\\delta$'],
   [/ε²/g, '$\\varepsilon^2$'],
   [/[“”]/g, '"'],
-  [/[’]/g, "'"],
+  [/’/g, "'"],
   [/–/g, '--'],
-  [/</g, '$<$'],
 ];
 
 export function latexEscape(value: string): string {
-  return LATEX_ESCAPES.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), value.replace(/\s+/g, ' '));
+  const escaped = value.replace(/\s+/g, ' ').replace(/[\\&%$#_{}~^<>]/g, (character) => LATEX_SPECIALS[character]!);
+  return LATEX_SYMBOLS.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), escaped);
 }
 
 function latexCell(cell: Cell): string {

@@ -2,6 +2,7 @@
 // time with the tests, relevance from the screening stage, blind coding, and the downloads.
 // Final labels are written with Prisma directly, as the review module stores them.
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Analysis } from '@concord/contracts';
 import { createTestContext, type Team } from '../../../test/test-context.ts';
 import { createIssues, createRound, createStage } from '../../../test/factories.ts';
 
@@ -71,7 +72,7 @@ describe('analysis from final labels', () => {
   it('counts issues and code instances, multi-label aware, per code, per theme and per repository', async () => {
     const response = await ctx.request(team.lead, { method: 'GET', url: url() });
     expect(response.statusCode).toBe(200);
-    const analysis = response.json();
+    const analysis: Analysis = response.json();
     // "7 codings in 6 issues": issue 1 and 5 carry two codes, issue 4 none.
     expect(analysis.totals).toEqual({ issues: 6, units: 6, instances: 7, unitsWithoutCode: 1 });
     const { perCode, perTheme, perRepository } = analysis.distribution;
@@ -79,15 +80,15 @@ describe('analysis from final labels', () => {
     expect(rowOf(perCode, 'Docs').instanceShare).toBeCloseTo(2 / 7, 12);
     // The theme counts issue 5 (Loading and API) once among its issues but twice in its instances.
     expect(rowOf(perTheme, 'Usage')).toMatchObject({ issues: 4, instances: 5 });
-    expect(perTheme.map((row: { code: { name: string } }) => row.code.name)).toEqual(['Usage', 'Docs']);
+    expect(perTheme.map((row) => row.code.name)).toEqual(['Usage', 'Docs']);
     expect(perRepository).toHaveLength(1);
     expect(perRepository[0]).toMatchObject({ issues: 6, instances: 7 });
     expect(analysis.meta).toMatchObject({ source: 'final', concordVersion: expect.stringMatching(/^\d+\.\d+\.\d+/) });
-    expect(analysis.codes.find((code: { name: string }) => code.name === 'Docs').definition).toBe('Missing or wrong docs & model cards');
+    expect(analysis.codes.find((code) => code.name === 'Docs')?.definition).toBe('Missing or wrong docs & model cards');
   });
 
   it('measures resolution time of closed issues and compares themes (R: kruskal.test(list(c(1,2,3), c(2,4))))', async () => {
-    const { resolutionTime } = (await ctx.request(team.lead, { method: 'GET', url: url() })).json();
+    const { resolutionTime }: Analysis = (await ctx.request(team.lead, { method: 'GET', url: url() })).json();
     expect(resolutionTime).toMatchObject({ unit: 'days', closedIssues: 5, openIssues: 1 });
     expect(rowOf(resolutionTime.perCode, 'Loading').time).toMatchObject({ n: 2, median: 1.5, q1: 1.25, q3: 1.75 });
     expect(rowOf(resolutionTime.perTheme, 'Usage').time).toMatchObject({ n: 3, median: 2 });
@@ -131,7 +132,7 @@ describe('analysis from final labels', () => {
 
 describe('analysis from raw codings', () => {
   it('counts every coder’s codings for leads, with applications per coder', async () => {
-    const analysis = (await ctx.request(team.lead, { method: 'GET', url: url('?source=codings') })).json();
+    const analysis: Analysis = (await ctx.request(team.lead, { method: 'GET', url: url('?source=codings') })).json();
     expect(analysis.totals).toEqual({ issues: 3, units: 6, instances: 6, unitsWithoutCode: 0 });
     const docs = rowOf(analysis.distribution.perCode, 'Docs');
     expect(docs).toMatchObject({ issues: 2, instances: 4 });
@@ -142,7 +143,7 @@ describe('analysis from raw codings', () => {
   });
 
   it('coders see codings of closed rounds only, and 403 ROUND_OPEN where no round is closed', async () => {
-    const analysis = (await ctx.request(team.coder, { method: 'GET', url: url('?source=codings') })).json();
+    const analysis: Analysis = (await ctx.request(team.coder, { method: 'GET', url: url('?source=codings') })).json();
     expect(analysis.totals).toMatchObject({ issues: 2, units: 4 });
     expect(rowOf(analysis.distribution.perCode, 'Docs')).toMatchObject({ issues: 1, instances: 2 });
     expect(analysis.methods.rows.map((row: { round: number }) => row.round)).toEqual([1]);
