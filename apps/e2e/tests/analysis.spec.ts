@@ -87,7 +87,9 @@ test('a lead reads the analysis of each source, equal to the API, and downloads 
   const challenges = await stageId(page, projectId, 'Challenges');
 
   await page.getByRole('link', { name: DEMO_PROJECT }).click();
-  await page.getByRole('link', { name: 'Analysis', exact: true }).click();
+  const navLink = page.getByRole('link', { name: 'Analysis', exact: true });
+  await expect(navLink).not.toContainText('soon');
+  await navLink.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Analysis' })).toBeVisible();
   await page.getByRole('tab', { name: 'Challenges' }).click();
 
