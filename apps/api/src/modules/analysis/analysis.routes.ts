@@ -56,12 +56,11 @@ export const analysisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       const format = oneOf('format', request.query.format ?? 'json', ANALYSIS_FORMATS);
       const { projectId, stageId } = request.params;
       const result = await analysis.analysis(projectId, stageId, projectRoleOf(request), request.query.source ?? 'final');
-      if (format === 'json') return result;
-      const filename = `analysis-${fileSafe(result.meta.project.slug)}-${fileSafe(result.meta.stage.name)}-${result.meta.source}.csv`;
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .send(analysisToCsv(result));
+      // Asked for by name, JSON is a download too; the page's own fetch leaves format out.
+      if (request.query.format === undefined) return result;
+      const filename = `analysis-${fileSafe(result.meta.project.slug)}-${fileSafe(result.meta.stage.name)}-${result.meta.source}.${format}`;
+      reply.header('content-disposition', `attachment; filename="${filename}"`);
+      return format === 'json' ? result : reply.type('text/csv; charset=utf-8').send(analysisToCsv(result));
     },
   );
 

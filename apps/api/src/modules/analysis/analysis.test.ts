@@ -169,6 +169,13 @@ describe('downloads', () => {
     expect(lines).toContain(`"relevance",,,,,"mann_whitney_u",0,,"exact"`);
   });
 
+  it('JSON asked for by name downloads as a file that says what it holds', async () => {
+    const response = await ctx.request(team.lead, { method: 'GET', url: url('?format=json&source=codings') });
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename="analysis-p-.*-Stage-\d+-codings\.json"/);
+    expect(response.json().meta).toMatchObject({ source: 'codings', project: { name: 'Test project' } });
+    expect((await ctx.request(team.lead, { method: 'GET', url: url() })).headers['content-disposition']).toBeUndefined();
+  });
+
   it('LaTeX and Markdown tables: taxonomy with definitions and counts, resolution time with tests, agreement', async () => {
     const markdown = await ctx.request(team.lead, { method: 'GET', url: url('/tables?format=markdown&table=taxonomy') });
     expect(markdown.statusCode).toBe(200);
