@@ -114,8 +114,10 @@ export function buildAnalysis(input: AnalysisInput): AnalysisCore {
     instanceShare: share(tally.instances, instances),
     byCoder: [...tally.byCoder].map(([coderId, count]) => ({ coderId, instances: count })),
   });
-  // Retired codes appear only where they were applied: history, not the current codebook.
-  const shownCodes = input.codes.filter((code) => !code.retired || perCode.get(code.id)!.instances > 0);
+  // Retired codes appear only where they were applied: history, not the current codebook. So do
+  // parent codes, which most stages let coders apply only through their children.
+  const parents = new Set(input.codes.map((code) => code.parentId));
+  const shownCodes = input.codes.filter((code) => (!code.retired && !parents.has(code.id)) || perCode.get(code.id)!.instances > 0);
   const shownThemes = themes.filter((code) => !code.retired || perTheme.get(code.id)!.instances > 0);
 
   const days = new Map<string, number>();

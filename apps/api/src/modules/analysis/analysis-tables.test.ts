@@ -11,7 +11,7 @@ describe('table escaping', () => {
   });
 
   it('LaTeX: the statistics’ symbols and typographic quotes become LaTeX, line breaks become spaces', () => {
-    expect(latexEscape('Cohen’s κ = 0.6, “x” – p < 0.001\nnext')).toBe('Cohen\'s $\\kappa$ = 0.6, "x" -- p $<$ 0.001 next');
+    expect(latexEscape('Cohen’s κ = 0.6, “x” – p < 0.001\nnext')).toBe("Cohen's $\\kappa$ = 0.6, ``x'' -- p $<$ 0.001 next");
   });
 
   it('Markdown: a pipe or a newline cannot break a row, and markup characters stay literal', () => {

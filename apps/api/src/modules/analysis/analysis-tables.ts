@@ -192,7 +192,8 @@ const LATEX_SYMBOLS: [RegExp, string][] = [
   [/κ/g, '$\\kappa$'],
   [/δ/g, '$\\delta$'],
   [/ε²/g, '$\\varepsilon^2$'],
-  [/[“”]/g, '"'],
+  [/“/g, '``'],
+  [/”/g, "''"],
   [/’/g, "'"],
   [/–/g, '--'],
 ];

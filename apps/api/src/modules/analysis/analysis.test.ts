@@ -76,6 +76,8 @@ describe('analysis from final labels', () => {
     // "7 codings in 6 issues": issue 1 and 5 carry two codes, issue 4 none.
     expect(analysis.totals).toEqual({ issues: 6, units: 6, instances: 7, unitsWithoutCode: 1 });
     const { perCode, perTheme, perRepository } = analysis.distribution;
+    // "Usage" is applied only through its codes here: a theme, not a row of its own among the codes.
+    expect(perCode.map((row) => row.code.name)).toEqual(['Loading', 'API', 'Docs']);
     expect(rowOf(perCode, 'Loading')).toMatchObject({ issues: 3, instances: 3, issueShare: 0.5, byCoder: [] });
     expect(rowOf(perCode, 'Docs').instanceShare).toBeCloseTo(2 / 7, 12);
     // The theme counts issue 5 (Loading and API) once among its issues but twice in its instances.
