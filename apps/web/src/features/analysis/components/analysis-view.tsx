@@ -62,7 +62,7 @@ export function AnalysisView({ analysis }: { analysis: Analysis }) {
           <SegmentedControl
             size="xs"
             style={{ alignSelf: 'flex-start' }}
-            aria-label="Rows"
+            aria-label="Distribution rows"
             value={shownLevel}
             onChange={(value) => setLevel(value as Level)}
             data={[

@@ -184,7 +184,7 @@ export function ResolutionTimeSection({ analysis }: { analysis: Analysis }) {
       <Group gap="md" wrap="wrap">
         <SegmentedControl
           size="xs"
-          aria-label="Rows"
+          aria-label="Resolution time rows"
           value={level}
           onChange={(value) => setLevel(value === 'codes' ? 'codes' : 'themes')}
           data={[
