@@ -11,6 +11,7 @@ import { webPlugin } from './plugins/web.ts';
 import { startChangeFeed } from './lib/change-feed.ts';
 import { createServices } from './services.ts';
 import { agreementRoutes } from './modules/agreement/agreement.routes.ts';
+import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
 import { codebooksRoutes } from './modules/codebooks/codebooks.routes.ts';
 import { codingRoutes } from './modules/coding/coding.routes.ts';
 import { roundsRoutes } from './modules/rounds/rounds.routes.ts';
@@ -67,6 +68,7 @@ export async function buildApp({ database, logger = false, trustProxy = false, w
   await app.register(membersRoutes, { prefix: '/api/projects/:projectId/members', services });
   await app.register(issuesRoutes, { prefix: '/api/projects/:projectId/issues', services });
   await app.register(agreementRoutes, { prefix: '/api/projects/:projectId/stages', services });
+  await app.register(analysisRoutes, { prefix: '/api/projects/:projectId/stages', services });
   await app.register(roundsRoutes, { prefix: '/api/projects/:projectId', services });
   await app.register(codingRoutes, { prefix: '/api/projects/:projectId', services });
   await app.register(codebooksRoutes, { prefix: '/api/projects/:projectId/stages', services });

@@ -5,6 +5,7 @@ import type { ChangeFeed } from './lib/change-feed.ts';
 import { createCodingService } from './modules/coding/coding.service.ts';
 import { createRoundsService } from './modules/rounds/rounds.service.ts';
 import { createAgreementService } from './modules/agreement/agreement.service.ts';
+import { createAnalysisService } from './modules/analysis/analysis.service.ts';
 import { createCodebooksService } from './modules/codebooks/codebooks.service.ts';
 import { createAccessService } from './modules/auth/access.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
@@ -15,6 +16,7 @@ import { createTokensService } from './modules/tokens/tokens.service.ts';
 import { AppError } from './plugins/errors.ts';
 
 export function createServices({ prisma, pool }: Database, changeFeed: ChangeFeed) {
+  const agreement = createAgreementService(prisma, pool);
   return {
     database: {
       async ping(): Promise<void> {
@@ -31,7 +33,8 @@ export function createServices({ prisma, pool }: Database, changeFeed: ChangeFee
     projects: createProjectsService(prisma, changeFeed),
     members: createMembersService(prisma),
     issues: createIssuesService(prisma),
-    agreement: createAgreementService(prisma, pool),
+    agreement,
+    analysis: createAnalysisService(prisma, pool, agreement),
     codebooks: createCodebooksService(prisma),
     rounds: createRoundsService(prisma),
     coding: createCodingService(prisma, pool, changeFeed),

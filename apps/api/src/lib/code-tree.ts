@@ -1,4 +1,5 @@
-// The order of a codebook tree as people read it: parents before children, siblings by position.
+// The order of a codebook tree as people read it (parents before children, siblings by position),
+// and each code with its path of names from the top-level theme down, as reports show it.
 export function treeOrder<T extends { id: string; parentId: string | null; position: number }>(codes: T[]): T[] {
   const children = new Map<string | null, T[]>();
   for (const code of codes) children.set(code.parentId, [...(children.get(code.parentId) ?? []), code]);
@@ -11,4 +12,34 @@ export function treeOrder<T extends { id: string; parentId: string | null; posit
   };
   visit(null);
   return ordered;
+}
+
+interface StoredCode {
+  id: string;
+  parentId: string | null;
+  position: number;
+  name: string;
+  retiredAt: Date | null;
+}
+
+export interface CodeWithPath {
+  id: string;
+  name: string;
+  parentId: string | null;
+  /** Names from the top-level theme down to this code. */
+  path: string[];
+  retired: boolean;
+}
+
+/** Every code in tree order with its path; the first element of a path names the code's theme. */
+export function withPaths(codes: StoredCode[]): CodeWithPath[] {
+  const byId = new Map(codes.map((code) => [code.id, code]));
+  const pathOf = (id: string | null): string[] => (id ? [...pathOf(byId.get(id)!.parentId), byId.get(id)!.name] : []);
+  return treeOrder(codes).map((code) => ({
+    id: code.id,
+    name: code.name,
+    parentId: code.parentId,
+    path: pathOf(code.id),
+    retired: code.retiredAt !== null,
+  }));
 }

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { ErrorBody } from '@concord/contracts';
+import { CONCORD_VERSION } from '../lib/concord-version.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './auth.ts';
 
 export const openapiPlugin = fp(async (app: FastifyInstance) => {
@@ -13,7 +14,7 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
       openapi: '3.1.0',
       info: {
         title: 'Concord API',
-        version: '0.1.0',
+        version: CONCORD_VERSION,
         description:
           'Qualitative coding of GitHub issues. Scripts authenticate with `Authorization: Bearer <API token>`; ' +
           `browsers with the session cookie plus the \`${CSRF_HEADER}\` header on writes. Errors share one shape (ErrorBody).`,

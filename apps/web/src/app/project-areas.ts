@@ -38,12 +38,7 @@ export const PROJECT_AREAS: ProjectArea[] = [
     icon: IconGitCompare,
     comingSoon: 'leads adjudicate the issues where coders disagree, with a rationale and a discussion, to settle the final label.',
   },
-  {
-    path: 'analysis',
-    label: 'Analysis',
-    icon: IconChartBar,
-    comingSoon: 'category counts and resolution time per category from the final labels, with statistical tests to compare them.',
-  },
+  { path: 'analysis', label: 'Analysis', icon: IconChartBar },
   {
     path: 'export',
     label: 'Export',

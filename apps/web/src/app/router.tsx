@@ -24,6 +24,9 @@ import { PROJECT_AREAS } from './project-areas.ts';
 // bundle every other page waits for.
 const AgreementPage = lazy(() => import('./pages/agreement-page.tsx').then((module) => ({ default: module.AgreementPage })));
 
+// The analysis page brings the chart library too.
+const AnalysisPage = lazy(() => import('./pages/analysis-page.tsx').then((module) => ({ default: module.AnalysisPage })));
+
 // The coding screen brings the markdown renderer with its HTML parser and highlighter: only
 // coders at work need them.
 const CodingScreenPage = lazy(() => import('./pages/coding-screen-page.tsx').then((module) => ({ default: module.CodingScreenPage })));
@@ -73,6 +76,14 @@ export const routes: RouteObject[] = [
                 element: (
                   <Suspense fallback={<CenteredLoader label="Loading the agreement page" />}>
                     <AgreementPage />
+                  </Suspense>
+                ),
+              },
+              {
+                path: 'analysis',
+                element: (
+                  <Suspense fallback={<CenteredLoader label="Loading the analysis page" />}>
+                    <AnalysisPage />
                   </Suspense>
                 ),
               },

@@ -5,26 +5,14 @@ import type { PrismaClient, Role } from '@concord/db';
 import type pg from 'pg';
 import type { AgreementReport, DisagreementList, DisagreementQuery } from '@concord/contracts';
 import { stringify } from 'csv-stringify/sync';
-import { treeOrder } from '../../lib/code-tree.ts';
+import { withPaths } from '../../lib/code-tree.ts';
 import { AppError, notFound } from '../../plugins/errors.ts';
-import { buildAgreementReport, type CodingRow, type ReportCode, type ReportRound } from './agreement-report.ts';
+import { buildAgreementReport, type CodingRow, type ReportRound } from './agreement-report.ts';
 
 const DISAGREEMENT_LIMIT = 200;
 
 const roundClosedForCoders = () =>
   new AppError(403, 'ROUND_OPEN', 'Agreement is shown to coders once the round is closed: coding is blind until then.');
-
-function withPaths(codes: { id: string; parentId: string | null; position: number; name: string; retiredAt: Date | null }[]): ReportCode[] {
-  const byId = new Map(codes.map((code) => [code.id, code]));
-  const pathOf = (id: string | null): string[] => (id ? [...pathOf(byId.get(id)!.parentId), byId.get(id)!.name] : []);
-  return treeOrder(codes).map((code) => ({
-    id: code.id,
-    name: code.name,
-    parentId: code.parentId,
-    path: pathOf(code.id),
-    retired: code.retiredAt !== null,
-  }));
-}
 
 export function createAgreementService(prisma: PrismaClient, pool: pg.Pool) {
   async function loadStage(projectId: string, stageId: string) {

@@ -1,53 +1,17 @@
 // Agreement per code (or per top-level theme): prevalence, kappa with its band, the 95% CI as a
 // bar on one shared axis, and n. Sortable by its column headers; in multi-label stages a code
 // opens the issues where the coders differ on it.
-import { useMemo, useState, type ReactNode } from 'react';
-import { Anchor, Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import type { CodeAgreement, CodeRef } from '@concord/contracts';
 import { bandColor, formatCoefficient, formatInterval } from './agreement-format.ts';
 import { CiBar } from './ci-bar.tsx';
 import { StatValue } from './stat-value.tsx';
+import { compareNullable, nextSort, SortableHeader, type SortState } from '../../../components/ui/sortable-header.tsx';
 
 type SortColumn = 'code' | 'prevalence' | 'kappa' | 'n';
-type SortDirection = 'ascending' | 'descending';
 
 const codePath = (code: CodeRef) => code.path.join(' › ') || code.name;
-
-// Missing values sort last whatever the direction: they are not "lowest".
-function compareNullable(a: number | null, b: number | null, sign: number): number {
-  if (a === null && b === null) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return (a - b) * sign;
-}
-
-function SortableHeader({
-  column,
-  label,
-  sort,
-  onSort,
-  align = 'left',
-}: {
-  column: SortColumn;
-  label: ReactNode;
-  sort: { column: SortColumn; direction: SortDirection } | null;
-  onSort: (column: SortColumn) => void;
-  align?: 'left' | 'right';
-}) {
-  const active = sort?.column === column;
-  const Icon = !active ? IconArrowsSort : sort.direction === 'ascending' ? IconArrowUp : IconArrowDown;
-  return (
-    <Table.Th scope="col" aria-sort={active ? sort.direction : 'none'} ta={align}>
-      <UnstyledButton onClick={() => onSort(column)} fw={700} fz="sm" style={{ whiteSpace: 'nowrap' }}>
-        <Group gap={4} wrap="nowrap" justify={align === 'right' ? 'flex-end' : 'flex-start'}>
-          {label}
-          <Icon size={14} aria-hidden style={{ opacity: active ? 1 : 0.4 }} />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
-  );
-}
 
 interface CodeAgreementTableProps {
   rows: CodeAgreement[];
@@ -59,7 +23,7 @@ interface CodeAgreementTableProps {
 }
 
 export function CodeAgreementTable({ rows, caption, rowLabel = 'Code', onOpenCode }: CodeAgreementTableProps) {
-  const [sort, setSort] = useState<{ column: SortColumn; direction: SortDirection } | null>(null);
+  const [sort, setSort] = useState<SortState<SortColumn> | null>(null);
 
   const sorted = useMemo(() => {
     if (!sort) return rows;
@@ -82,10 +46,7 @@ export function CodeAgreementTable({ rows, caption, rowLabel = 'Code', onOpenCod
   const domain: [number, number] = rows.every((row) => !row.kappa.ci95 || row.kappa.ci95[0] >= 0) ? [0, 1] : [-1, 1];
 
   function toggle(column: SortColumn) {
-    setSort((current) => {
-      if (current?.column !== column) return { column, direction: column === 'code' ? 'ascending' : 'descending' };
-      return { column, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
-    });
+    setSort((current) => nextSort(current, column, ['code']));
   }
 
   return (
