@@ -1,8 +1,8 @@
 // One stage's agreement report laid out: overall numbers, per-code (or per-theme) table, coder
 // pairs, the confusion matrix of single-choice stages, kappa per round and the method. Cells
 // where coders differ open the issues behind them.
-import { useMemo, useState, type ReactNode } from 'react';
-import { Card, NativeSelect, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { NativeSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconUsersGroup } from '@tabler/icons-react';
 import type { AgreementReport, CodeRef, RoundAgreement } from '@concord/contracts';
 import { StatusMessage } from '../../../components/ui/status-message.tsx';
@@ -15,6 +15,7 @@ import { MethodSection } from './method-section.tsx';
 import { OverallSummary } from './overall-summary.tsx';
 import { PairHeatmap } from './pair-heatmap.tsx';
 import { RoundsChart } from './rounds-chart.tsx';
+import { SectionCard } from '../../../components/ui/section-card.tsx';
 
 interface AgreementReportViewProps {
   projectId: string;
@@ -22,22 +23,6 @@ interface AgreementReportViewProps {
   /** Every round of the stage, for the chart, even when the report is about one of them. */
   rounds: RoundAgreement[];
   csvUrl: string;
-}
-
-function SectionCard({ id, title, description, children }: { id: string; title: string; description?: string; children: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} fz="h4" id={id} mb={description ? 4 : 'md'}>
-        {title}
-      </Title>
-      {description ? (
-        <Text size="sm" c="dimmed" mb="md">
-          {description}
-        </Text>
-      ) : null}
-      {children}
-    </Card>
-  );
 }
 
 /** Why nothing could be computed, in the report's own words, each reason once. */

@@ -1,29 +1,14 @@
 // One stage's analysis laid out: totals, distribution (table, bars, treemap), resolution time
 // with its tests, the methods summary and how everything was counted.
-import { useState, type ReactNode } from 'react';
-import { Card, Group, List, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Group, List, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { Analysis } from '@concord/contracts';
 import { DistributionBars, DistributionTreemap } from './distribution-charts.tsx';
 import { DistributionTable } from './distribution-table.tsx';
 import { MethodsSummary } from './methods-summary.tsx';
 import { RepositoryTable } from './repository-table.tsx';
 import { ResolutionTimeSection } from './resolution-time-section.tsx';
-
-function SectionCard({ id, title, description, children }: { id: string; title: string; description?: string; children: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} fz="h4" id={id} mb={description ? 4 : 'md'}>
-        {title}
-      </Title>
-      {description ? (
-        <Text size="sm" c="dimmed" mb="md">
-          {description}
-        </Text>
-      ) : null}
-      {children}
-    </Card>
-  );
-}
+import { SectionCard } from '../../../components/ui/section-card.tsx';
 
 function Totals({ analysis }: { analysis: Analysis }) {
   const { totals, meta } = analysis;
