@@ -23,9 +23,19 @@ export async function createExportData(prisma: PrismaClient, team: Team, second:
   const issueTitle = 'Loading fails for model #12 "bert", again';
   const issueBody = 'Stack trace 🤖 here\nline 2 <b>&</b>';
   const commentBody = 'Same here 👍';
-  await prisma.issue.update({ where: { id: issues[0]! }, data: { title: issueTitle, body: issueBody, state: 'CLOSED', closedAt: new Date(), labels: ['bug', 'tokenizer'] } });
+  await prisma.issue.update({
+    where: { id: issues[0]! },
+    data: { title: issueTitle, body: issueBody, state: 'CLOSED', closedAt: new Date(), labels: ['bug', 'tokenizer'] },
+  });
   await prisma.comment.create({
-    data: { issueId: issues[0]!, githubNodeId: 'C_1', authorLogin: 'octocat', body: commentBody, createdAt: new Date(), updatedAt: new Date() },
+    data: {
+      issueId: issues[0]!,
+      githubNodeId: 'C_1',
+      authorLogin: 'octocat',
+      body: commentBody,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    },
   });
 
   const { Relevant: R, 'Not relevant': N } = relevance.codeIds as Record<string, string>;
@@ -49,10 +59,17 @@ export async function createExportData(prisma: PrismaClient, team: Team, second:
     issueIds: issues.slice(0, 2),
     codings: { [coder]: [[A1!, B1!], [A2!]], [second.id]: [[A1!], [A2!]] },
   });
-  await createRound(prisma, openOnly.stageId, { number: 1, status: 'open', issueIds: issues.slice(0, 1), codings: { [coder]: [[openOnly.codeIds.X!]] } });
+  await createRound(prisma, openOnly.stageId, {
+    number: 1,
+    status: 'open',
+    issueIds: issues.slice(0, 1),
+    codings: { [coder]: [[openOnly.codeIds.X!]] },
+  });
   await prisma.coding.updateMany({ where: { roundId: roundOne, issueId: issues[2]!, coderId: coder }, data: { memo: EXPORT_MEMO } });
 
-  await prisma.finalLabel.create({ data: { stageId: relevance.stageId, issueId: issues[0]!, roundId: roundOne, agreed: true, codes: { create: [{ codeId: R! }] } } });
+  await prisma.finalLabel.create({
+    data: { stageId: relevance.stageId, issueId: issues[0]!, roundId: roundOne, agreed: true, codes: { create: [{ codeId: R! }] } },
+  });
   await prisma.finalLabel.create({
     data: {
       stageId: relevance.stageId,
@@ -68,8 +85,12 @@ export async function createExportData(prisma: PrismaClient, team: Team, second:
       },
     },
   });
-  await prisma.finalLabel.create({ data: { stageId: challenges.stageId, issueId: issues[0]!, codes: { create: [{ codeId: A1! }, { codeId: B1! }] } } });
-  await prisma.discussionMessage.create({ data: { stageId: relevance.stageId, issueId: issues[1]!, authorId: team.lead.id, body: 'Tokenizer, not model reuse?' } });
+  await prisma.finalLabel.create({
+    data: { stageId: challenges.stageId, issueId: issues[0]!, codes: { create: [{ codeId: A1! }, { codeId: B1! }] } },
+  });
+  await prisma.discussionMessage.create({
+    data: { stageId: relevance.stageId, issueId: issues[1]!, authorId: team.lead.id, body: 'Tokenizer, not model reuse?' },
+  });
 
   const stageName = async (stageId: string) => (await prisma.stage.findUniqueOrThrow({ where: { id: stageId } })).name;
   return {

@@ -32,7 +32,9 @@ describe('the list of formats', () => {
     const lead = (await ctx.request(team.lead, { method: 'GET', url: `/api/projects/${team.projectId}/exports` })).json();
     const coder = (await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}/exports` })).json();
     const names = (list: { formats: { name: string }[] }) => list.formats.map((format) => format.name);
-    expect(names(lead)).toEqual(expect.arrayContaining(['codings-csv', 'final-labels-csv', 'wide-csv', 'dataset-jsonl', 'qdpx', 'codebook-qdc']));
+    expect(names(lead)).toEqual(
+      expect.arrayContaining(['codings-csv', 'final-labels-csv', 'wide-csv', 'dataset-jsonl', 'qdpx', 'codebook-qdc']),
+    );
     expect(names(coder)).not.toContain('wide-csv');
     expect(names(coder)).not.toContain('final-labels-csv');
     expect(coder.formats.every((format: { ownCodingsOnly: boolean }) => format.ownCodingsOnly)).toBe(true);
@@ -67,7 +69,9 @@ describe('refusals', () => {
     expect((await download(team.lead, 'wide-csv', `?stage=${foreign.id}`)).statusCode).toBe(404);
     expect((await download(team.lead, 'codings-csv', '?round=1')).json()).toMatchObject({ code: 'STAGE_REQUIRED' });
     expect((await download(team.lead, 'codings-csv', `?stage=${data.relevance.stageId}&round=9`)).statusCode).toBe(404);
-    expect((await download(team.lead, 'qdpx', `?stage=${data.relevance.stageId}&round=1`)).json()).toMatchObject({ code: 'ROUND_NOT_SUPPORTED' });
+    expect((await download(team.lead, 'qdpx', `?stage=${data.relevance.stageId}&round=1`)).json()).toMatchObject({
+      code: 'ROUND_NOT_SUPPORTED',
+    });
   });
 
   it('refuses coders the agreement of a stage whose only round is open', async () => {
@@ -81,7 +85,9 @@ describe('codings CSV', () => {
     const response = await download(team.lead, 'codings-csv');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="p-[a-z0-9x]+-all-stages-codings-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename="p-[a-z0-9x]+-all-stages-codings-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const { comment, records } = readCsv(response.body);
     expect(comment).toMatch(/^# Concord \d+\.\d+\.\d+ export "codings-csv" of project "Test project"/);
     expect(comment).toContain('all stages, all rounds, every coder');
@@ -98,7 +104,7 @@ describe('codings CSV', () => {
     expect(new Set(records.map((row) => row.coder))).toEqual(new Set(['coder', 'second, "coder" #2']));
   });
 
-  it("gives a coder only their own codings, open rounds included, and says so", async () => {
+  it('gives a coder only their own codings, open rounds included, and says so', async () => {
     const { comment, records } = readCsv((await download(team.coder, 'codings-csv')).body);
     expect(comment).toContain('only the codings of coder (coder)');
     expect(new Set(records.map((row) => row.coder_id))).toEqual(new Set([team.coder.id]));
@@ -119,8 +125,19 @@ describe('final labels CSV', () => {
     expect(comment).toContain('final labels, one row per issue x code');
     expect(records).toHaveLength(4);
     const decided = records.find((row) => row.rationale !== '')!;
-    expect(decided).toMatchObject({ code_path: 'Not relevant', agreed: 'false', decided_by: 'lead', rationale: data.rationale, label_version: '2' });
-    expect(records.filter((row) => row.stage_id === data.challenges.stageId).map((row) => row.code_path).sort()).toEqual(['Theme A / A1', 'Theme B / B1']);
+    expect(decided).toMatchObject({
+      code_path: 'Not relevant',
+      agreed: 'false',
+      decided_by: 'lead',
+      rationale: data.rationale,
+      label_version: '2',
+    });
+    expect(
+      records
+        .filter((row) => row.stage_id === data.challenges.stageId)
+        .map((row) => row.code_path)
+        .sort(),
+    ).toEqual(['Theme A / A1', 'Theme B / B1']);
   });
 });
 
@@ -162,7 +179,10 @@ describe('dataset JSONL', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
   const countByType = (list: Record<string, unknown>[]) =>
-    list.reduce<Record<string, number>>((counts, record) => ({ ...counts, [record.type as string]: (counts[record.type as string] ?? 0) + 1 }), {});
+    list.reduce<Record<string, number>>(
+      (counts, record) => ({ ...counts, [record.type as string]: (counts[record.type as string] ?? 0) + 1 }),
+      {},
+    );
 
   it('holds the whole dataset for a lead, one record per line after the export record', async () => {
     const list = await records(team.lead);
@@ -209,7 +229,10 @@ describe('agreement and codebook files', () => {
     const report = response.json();
     expect(report.export).toMatchObject({ format: 'agreement-json', round: 1, stage: { id: data.relevance.stageId } });
     // The same numbers as the Agreement page's report.
-    const page = await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}/stages/${data.relevance.stageId}/agreement?round=1` });
+    const page = await ctx.request(team.coder, {
+      method: 'GET',
+      url: `/api/projects/${team.projectId}/stages/${data.relevance.stageId}/agreement?round=1`,
+    });
     expect(report.overall).toEqual(page.json().overall);
   });
 
