@@ -19,7 +19,7 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
       description:
         'Overall, per coder pair, per code and theme, and per round, from submitted codings of issues coded by at least two coders. ' +
         'Coders see closed rounds only (403 ROUND_OPEN otherwise). `format=csv` returns the per-code table and `format=json` the ' +
-          'report, both as attachments to download.',
+        'report, both as attachments to download.',
       tags,
       params: AgreementParams,
       querystring: AgreementQuery,
