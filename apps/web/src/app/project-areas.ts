@@ -44,11 +44,6 @@ export const PROJECT_AREAS: ProjectArea[] = [
     icon: IconChartBar,
     comingSoon: 'category counts and resolution time per category from the final labels, with statistical tests to compare them.',
   },
-  {
-    path: 'export',
-    label: 'Export',
-    icon: IconDownload,
-    comingSoon: 'download the final and raw data as files that R, pandas and QDA tools (NVivo, ATLAS.ti, MAXQDA via REFI-QDA) can read.',
-  },
+  { path: 'export', label: 'Export', icon: IconDownload },
   { path: 'members', label: 'Members', icon: IconUsers, ownerOnly: true },
 ];
