@@ -60,7 +60,8 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     async (request, reply) => {
       const role = projectRoleOf(request);
       const format = exports.writtenFormat(request.params.format, role);
-      const scope = await exports.scope(request.params.projectId, format, request.query, { userId: callerOf(request).userId, role });
+      const requester = await exports.requester(callerOf(request).userId, role);
+      const scope = await exports.scope(request.params.projectId, format, request.query, requester);
       const body = await streamExport(
         (output) => exports.run(format, scope, services, output, () => {}),
         (error) => request.log.error({ err: error }, `export ${format.name} failed while streaming`),

@@ -67,8 +67,21 @@ function withCodePaths(stage: {
   };
 }
 
+/** Who asks for an export, with their role in the project (the CLI asks as an owner). */
+export interface Requester {
+  id: string;
+  name: string;
+  role: Role;
+}
+
 export function createExportsService(prisma: PrismaClient, pool: pg.Pool) {
   return {
+    /** A signed-in member as a requester. */
+    async requester(userId: string, role: Role): Promise<Requester> {
+      const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true } });
+      return { ...user, role };
+    },
+
     /** The formats this role may download, with where to get each. */
     formatsFor(role: Role): ExportFormatInfo[] {
       return EXPORT_FORMATS.filter((format) => format.access === 'member' || role !== 'coder').map((format) => ({
@@ -102,7 +115,7 @@ export function createExportsService(prisma: PrismaClient, pool: pg.Pool) {
       projectId: string,
       format: WrittenFormat,
       query: ExportQuery,
-      caller: { userId: string; role: Role },
+      requester: Requester,
       exportedAt = new Date(),
     ): Promise<ExportScope> {
       const stageId = query.stage || undefined;
@@ -123,7 +136,6 @@ export function createExportsService(prisma: PrismaClient, pool: pg.Pool) {
       if (stageId && stages.length === 0) throw notFound('Stage');
       if (query.round !== undefined && !stages[0]!.rounds.some((round) => round.number === query.round))
         throw notFound(`Round ${query.round}`);
-      const user = await prisma.user.findUniqueOrThrow({ where: { id: caller.userId }, select: { id: true, name: true } });
       const scoped = stages.map(withCodePaths);
       return {
         format: format.name,
@@ -131,9 +143,9 @@ export function createExportsService(prisma: PrismaClient, pool: pg.Pool) {
         stages: scoped,
         stage: stageId ? scoped[0]! : null,
         round: query.round ?? null,
-        role: caller.role,
-        ownCodingsOf: caller.role === 'coder' ? caller.userId : null,
-        requestedBy: user,
+        role: requester.role,
+        ownCodingsOf: requester.role === 'coder' ? requester.id : null,
+        requestedBy: { id: requester.id, name: requester.name },
         exportedAt,
       };
     },
