@@ -2,7 +2,7 @@
 // coding with no code ("coded, no code applies") is one row with empty code columns; an issue a
 // coder has not coded has no row, so the two stay apart.
 import { csvComment, csvField } from '../csv.ts';
-import { aboutExport, aboutLine, type ExportWriter } from '../export-scope.ts';
+import { aboutExport, aboutLine, type ExportContext, type ExportWriter } from '../export-scope.ts';
 import { writeChunk } from '../output.ts';
 import { iso, rowBatches } from '../row-batches.ts';
 import { codeLookup, codingScope, PATH_SEPARATOR } from '../scope-sql.ts';
@@ -36,12 +36,10 @@ export const CODINGS_CSV_COLUMNS = [
 // The code path is looked up from the codebook in memory; the query returns the code id in its place.
 const CODE_COLUMN = CODINGS_CSV_COLUMNS.indexOf('code_path');
 
-export const writeCodingsCsv: ExportWriter = async (context, output, onProgress) => {
+/** The query behind the file, one row per line in column order (the benchmark's COPY runs it too). */
+export function codingsCsvQuery(context: ExportContext): { text: string; values: unknown[] } {
   const { where, values } = codingScope(context, { submittedOnly: true });
-  const codes = codeLookup(context);
-  await writeChunk(output, csvComment(aboutLine(aboutExport(context, 'submitted codings, one row per issue x coder x code'))));
-  await writeChunk(output, `${CODINGS_CSV_COLUMNS.join(',')}\r\n`);
-  const query = `
+  const text = `
     SELECT s.id, s.name, r.number::text, r.name, r."codebookVersion"::text,
            i.id, repo.owner || '/' || repo.name, i.number::text, i.url,
            c."coderId", u.name, cc."codeId", cc."codeId",
@@ -56,8 +54,16 @@ export const writeCodingsCsv: ExportWriter = async (context, output, onProgress)
     LEFT JOIN "CodingCode" cc ON cc."codingId" = c.id
     WHERE ${where}
     ORDER BY s.position, r.number, repo.owner, repo.name, i.number, u.name, c."coderId", cc."codeId"`;
+  return { text, values };
+}
+
+export const writeCodingsCsv: ExportWriter = async (context, output, onProgress) => {
+  const { text, values } = codingsCsvQuery(context);
+  const codes = codeLookup(context);
+  await writeChunk(output, csvComment(aboutLine(aboutExport(context, 'submitted codings, one row per issue x coder x code'))));
+  await writeChunk(output, `${CODINGS_CSV_COLUMNS.join(',')}\r\n`);
   let rows = 0;
-  for await (const batch of rowBatches(context.db, query, values)) {
+  for await (const batch of rowBatches(context.db, text, values)) {
     let chunk = '';
     for (const row of batch) {
       const codeId = row[CODE_COLUMN];
