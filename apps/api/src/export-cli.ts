@@ -13,8 +13,8 @@ import { readConfig } from './env.ts';
 import { AppError } from './plugins/errors.ts';
 import { createAgreementService } from './modules/agreement/agreement.service.ts';
 import { createCodebooksService } from './modules/codebooks/codebooks.service.ts';
-import { EXPORT_FORMATS, isWritten } from './modules/exports/export-formats.ts';
-import { exportFilename, type ExportProgress } from './modules/exports/export-scope.ts';
+import { EXPORT_FORMATS, filenameFor, isWritten } from './modules/exports/export-formats.ts';
+import type { ExportProgress } from './modules/exports/export-scope.ts';
 import { createExportsService, type Requester } from './modules/exports/exports.service.ts';
 
 const USAGE = `Usage: npm run export -- --project <slug or id> --format <format> [--stage <id or name>] [--round <n>] [--out <file or ->] [--as <email>]
@@ -99,7 +99,7 @@ try {
     { stage: stage?.id, round: args.round ? Number(args.round) : undefined },
     requester,
   );
-  const target = args.out ?? exportFilename(scope, format.name.replace(new RegExp(`-${format.extension}$`), ''), format.extension);
+  const target = args.out ?? filenameFor(scope, format);
   const output: Writable = target === '-' ? process.stdout : createWriteStream(target);
   const started = performance.now();
   const services = { agreement: createAgreementService(prisma, pool), codebooks: createCodebooksService(prisma) };

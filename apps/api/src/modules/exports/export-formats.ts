@@ -2,7 +2,7 @@
 // it is about one stage, and either its writer (served by GET /exports/:format and the CLI) or the
 // route of another module that serves it (listed on the Export page as a link). Adding a format
 // is one entry here.
-import type { ExportWriter } from './export-scope.ts';
+import { exportFilename, type ExportScope, type ExportWriter } from './export-scope.ts';
 import { writeAgreementCsv, writeAgreementJson } from './writers/agreement.ts';
 import { writeCodebookQdc } from './writers/codebook-qdc.ts';
 import { writeCodingsCsv } from './writers/codings-csv.ts';
@@ -135,3 +135,7 @@ export const EXPORT_FORMATS: ExportFormat[] = [
 export const isWritten = (format: ExportFormat): format is WrittenFormat => 'write' in format;
 
 export const findFormat = (name: string): ExportFormat | undefined => EXPORT_FORMATS.find((format) => format.name === name);
+
+/** The download's file name, e.g. `study-relevance-codings-2026-11-27.csv`. */
+export const filenameFor = (scope: ExportScope, format: WrittenFormat): string =>
+  exportFilename(scope, format.name.replace(new RegExp(`-${format.extension}$`), ''), format.extension);

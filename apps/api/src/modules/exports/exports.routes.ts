@@ -5,8 +5,7 @@ import { ExportFormatList, ExportParams, ExportQuery, ProjectParams } from '@con
 import type { Services } from '../../services.ts';
 import { callerOf, projectRoleOf } from '../../plugins/auth.ts';
 import { routeOptions } from '../../lib/route-options.ts';
-import { exportFilename } from './export-scope.ts';
-import { EXPORT_FORMATS, isWritten } from './export-formats.ts';
+import { EXPORT_FORMATS, filenameFor, isWritten } from './export-formats.ts';
 import { streamExport } from './export-stream.ts';
 
 const tags = ['exports'];
@@ -66,10 +65,9 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
         (output) => exports.run(format, scope, services, output, () => {}),
         (error) => request.log.error({ err: error }, `export ${format.name} failed while streaming`),
       );
-      const stem = format.name.replace(new RegExp(`-${format.extension}$`), '');
       return reply
         .type(format.mediaType)
-        .header('content-disposition', `attachment; filename="${exportFilename(scope, stem, format.extension)}"`)
+        .header('content-disposition', `attachment; filename="${filenameFor(scope, format)}"`)
         .header('cache-control', 'no-store')
         .send(body);
     },

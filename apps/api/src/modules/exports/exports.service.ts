@@ -3,7 +3,7 @@
 // on a connection of its own, so a file is consistent however long it takes to stream.
 import type { Writable } from 'node:stream';
 import type pg from 'pg';
-import type { PrismaClient, Role } from '@concord/db';
+import type { Prisma, PrismaClient, Role } from '@concord/db';
 import type { ExportFormatInfo, ExportQuery } from '@concord/contracts';
 import { treeOrder } from '../../lib/code-tree.ts';
 import { badRequest, forbidden, notFound } from '../../plugins/errors.ts';
@@ -20,27 +20,9 @@ function pathOf(format: ExportFormat): { path: string; query: Record<string, str
   return format.route;
 }
 
-function withCodePaths(stage: {
-  id: string;
-  name: string;
-  position: number;
-  mode: 'single' | 'multi';
-  parentCodesCodable: boolean;
-  codebook: {
-    version: number;
-    codes: {
-      id: string;
-      parentId: string | null;
-      name: string;
-      definition: string;
-      includeCriteria: string;
-      excludeCriteria: string;
-      color: string | null;
-      position: number;
-      retiredAt: Date | null;
-    }[];
-  } | null;
-}): ScopeStage {
+type StageWithCodebook = Prisma.StageGetPayload<{ include: { codebook: { include: { codes: true } } } }>;
+
+function withCodePaths(stage: StageWithCodebook): ScopeStage {
   const codes = treeOrder(stage.codebook?.codes ?? []);
   const byId = new Map(codes.map((code) => [code.id, code]));
   const pathOf = (id: string | null): string[] => (id && byId.has(id) ? [...pathOf(byId.get(id)!.parentId), byId.get(id)!.name] : []);

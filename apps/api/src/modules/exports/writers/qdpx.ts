@@ -6,6 +6,7 @@
 // The zip is streamed: the issues are read twice (text files, then project.qde), one batch at a time.
 import { Readable, PassThrough, type Writable } from 'node:stream';
 import yazl from 'yazl';
+import { CONCORD_VERSION } from '../../../lib/concord-version.ts';
 import { codeElements, escapeXml, QDA_PROJECT_NAMESPACE, xmlComment, type TreeCode } from '../../codebooks/codebook-exchange.ts';
 import {
   aboutExport,
@@ -154,7 +155,7 @@ async function writeProject(context: ExportContext, qde: Writable, about: string
   const head = [
     '<?xml version="1.0" encoding="utf-8"?>',
     xmlComment(about),
-    `<Project xmlns="${QDA_PROJECT_NAMESPACE}" name="${attr(context.project.name)}" origin="${attr(`Concord ${aboutExport(context, '').concordVersion}`)}" creationDateTime="${context.exportedAt.toISOString()}">`,
+    `<Project xmlns="${QDA_PROJECT_NAMESPACE}" name="${attr(context.project.name)}" origin="Concord ${attr(CONCORD_VERSION)}" creationDateTime="${context.exportedAt.toISOString()}">`,
   ];
   if (users.length > 0 || adjudicated) {
     head.push('  <Users>');
