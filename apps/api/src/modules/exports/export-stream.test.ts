@@ -1,9 +1,11 @@
-// Streaming through a real HTTP server: a large export arrives whole, and a client that goes
-// away mid-download ends the export: its cursor, transaction and connection are released.
+// Streaming through a real HTTP server: a large export arrives whole, a client that goes away
+// mid-download ends the export (its cursor, transaction and connection are released), and a
+// server streams at most MAX_RUNNING_EXPORTS at once.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Team } from '../../../test/test-context.ts';
 import { insertBulkCodings } from '../../../test/bulk-codings.ts';
+import { MAX_RUNNING_EXPORTS } from './exports.service.ts';
 
 const ctx = await createTestContext();
 let team: Team;
@@ -69,5 +71,26 @@ describe('streamed exports', () => {
     expect(await openTransactions()).toBe(0);
     expect(ctx.database.pool.totalCount).toBeLessThanOrEqual(Math.max(totalCount, 1) + 1);
     expect(ctx.database.pool.waitingCount).toBe(0);
+  });
+
+  it('answers 429 with Retry-After beyond the exports a server streams at once, and takes new ones once they end', async () => {
+    const url = `${base}/api/projects/${team.projectId}/exports/codings-csv?stage=${stageId}`;
+    const downloads = await Promise.all(
+      Array.from({ length: MAX_RUNNING_EXPORTS }, async () => {
+        const controller = new AbortController();
+        const response = await fetch(url, { headers: team.lead.headers, signal: controller.signal });
+        await response.body!.getReader().read();
+        return controller;
+      }),
+    );
+    const busy = await fetch(url, { headers: team.lead.headers });
+    expect(busy.status).toBe(429);
+    expect(busy.headers.get('retry-after')).toBe('10');
+    expect(await busy.json()).toMatchObject({ code: 'EXPORTS_BUSY' });
+    for (const download of downloads) download.abort();
+    for (let waited = 0; waited < 5000 && (await openTransactions()) > 0; waited += 50) await sleep(50);
+    const next = await fetch(`${url}&round=1`, { headers: team.lead.headers });
+    expect(next.status).toBe(200);
+    await next.text();
   });
 });

@@ -39,7 +39,8 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
             .map((format) => `\`${format.name}\` (${format.label})`)
             .join(', ') +
           '. An unknown format gives 400 UNKNOWN_FORMAT with details.formats. Coders get only their own codings, and 403 for ' +
-          "the formats holding everyone's work. Every file says what it holds: a header comment line, a first JSON record, or a README.",
+          "the formats holding everyone's work. Every file says what it holds: a header comment line, a first JSON record, or a README. " +
+          'A server streams a few exports at once; beyond that, 429 EXPORTS_BUSY with Retry-After.',
         tags,
         params: ExportParams,
         querystring: ExportQuery,
@@ -54,7 +55,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
           },
         },
       },
-      [409],
+      [409, 429],
     ),
     async (request, reply) => {
       const role = projectRoleOf(request);

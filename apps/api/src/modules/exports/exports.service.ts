@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { Prisma, PrismaClient, Role } from '@concord/db';
 import type { ExportFormatInfo, ExportQuery } from '@concord/contracts';
 import { treeOrder } from '../../lib/code-tree.ts';
-import { badRequest, forbidden, notFound } from '../../plugins/errors.ts';
+import { AppError, badRequest, forbidden, notFound } from '../../plugins/errors.ts';
 import type { ExportProgressListener, ExportScope, ScopeStage, WriterServices } from './export-scope.ts';
 import { EXPORT_FORMATS, findFormat, isWritten, type ExportFormat, type WrittenFormat } from './export-formats.ts';
 
@@ -56,7 +56,14 @@ export interface Requester {
   role: Role;
 }
 
-export function createExportsService(prisma: PrismaClient, pool: pg.Pool) {
+/**
+ * Exports running at once in one process. Each holds a pooled connection for as long as its client
+ * downloads; without a cap, a few slow downloads would take the connections the coding screen needs.
+ */
+export const MAX_RUNNING_EXPORTS = 3;
+
+export function createExportsService(prisma: PrismaClient, pool: pg.Pool, maxRunning = MAX_RUNNING_EXPORTS) {
+  let running = 0;
   return {
     /** A signed-in member as a requester. */
     async requester(userId: string, role: Role): Promise<Requester> {
@@ -137,20 +144,40 @@ export function createExportsService(prisma: PrismaClient, pool: pg.Pool) {
      * transaction on a connection of its own; the connection goes back to the pool however it ends.
      */
     async run(format: WrittenFormat, scope: ExportScope, services: WriterServices, output: Writable, onProgress: ExportProgressListener) {
-      const db = await pool.connect();
-      let broken = false;
+      if (running >= maxRunning) {
+        throw new AppError(429, 'EXPORTS_BUSY', `${maxRunning} exports are being downloaded from this server; retry in a moment.`, {
+          retryAfterSeconds: 10,
+        });
+      }
+      running++;
       try {
-        await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        await format.write({ ...scope, db, services }, output, onProgress);
-        await db.query('COMMIT');
-      } catch (error) {
-        await db.query('ROLLBACK').catch(() => (broken = true));
-        throw error;
+        await runInSnapshot(format, scope, services, output, onProgress);
       } finally {
-        db.release(broken);
+        running--;
       }
     },
   };
+
+  async function runInSnapshot(
+    format: WrittenFormat,
+    scope: ExportScope,
+    services: WriterServices,
+    output: Writable,
+    onProgress: ExportProgressListener,
+  ) {
+    const db = await pool.connect();
+    let broken = false;
+    try {
+      await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await format.write({ ...scope, db, services }, output, onProgress);
+      await db.query('COMMIT');
+    } catch (error) {
+      await db.query('ROLLBACK').catch(() => (broken = true));
+      throw error;
+    } finally {
+      db.release(broken);
+    }
+  }
 }
 
 export type ExportsService = ReturnType<typeof createExportsService>;
