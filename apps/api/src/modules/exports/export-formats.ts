@@ -28,7 +28,10 @@ export interface WrittenFormat extends FormatBase {
   rounds: boolean;
 }
 
-/** Served by another module's route, under /api/projects/:projectId; `{stageId}` is the chosen stage. */
+/**
+ * Served by another module's route, under /api/projects/:projectId; `{stageId}` is the chosen
+ * stage. E.g. the analysis results: `route: { path: '/stages/{stageId}/analysis', query: { source: 'final', format: 'csv' } }`.
+ */
 export interface LinkedFormat extends FormatBase {
   route: { path: string; query: Record<string, string> };
 }
