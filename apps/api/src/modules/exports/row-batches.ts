@@ -7,7 +7,7 @@ import type pg from 'pg';
 export type TextRow = (string | null)[];
 
 const AS_TEXT = { getTypeParser: () => (value: string) => value };
-export const BATCH_ROWS = 5000;
+export const BATCH_ROWS = 2000;
 
 export async function* rowBatches(db: pg.ClientBase, text: string, values: unknown[], batchRows = BATCH_ROWS): AsyncGenerator<TextRow[]> {
   const cursor = db.query(new Cursor<TextRow>(text, values, { rowMode: 'array', types: AS_TEXT }));
