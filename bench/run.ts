@@ -69,7 +69,7 @@ const sections: Record<string, () => Promise<void>> = {
   },
   export: async () => {
     console.log('\n== Export: 1,000,000 coding rows as the tidy codings CSV through the API vs COPY (same query) TO STDOUT ==');
-    const result = await exportBenchmark(3306);
+    const result = await exportBenchmark(3318);
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
     const ratio = result.api.rowsPerSecond / result.copy.rowsPerSecond;
     console.log(`data: ${result.codingRows.toLocaleString('en')} coding rows (seeded in ${(result.seedMs / 1000).toFixed(1)} s)`);
