@@ -1,6 +1,7 @@
 // CSV fields and lines (RFC 4180) for the export writers. A small escaping function rather than
 // csv-stringify: the writers already hold each row as strings, and on 200,000 rows shaped like the
-// codings CSV's it ran 1.6x faster than csv-stringify (`npm run bench -- export` prints both).
+// codings CSV's it ran 1.6x to 10.7x faster than csv-stringify over six runs on a shared 2-core
+// machine (`npm run bench -- export` prints both).
 // Fields with "#" are quoted too, so R's comment.char = "#" and pandas' comment="#" (which skip
 // the header comment line) never cut a field.
 const NEEDS_QUOTES = /[",\r\n#]/;
