@@ -45,7 +45,7 @@ export const EXPORT_FORMATS: ExportFormat[] = [
     name: 'codings-csv',
     label: 'Codings (tidy CSV)',
     description:
-      'One row per issue x coder x code of every submitted coding: stage, round, codebook version, code id and path, timestamps, active time, memo. A coding with no code is one row with empty code columns.',
+      'One row per issue × coder × code of every submitted coding: stage, round, codebook version, code id and path, timestamps, active time, memo. A coding with no code is one row with empty code columns.',
     mediaType: CSV,
     extension: 'csv',
     access: 'member',
@@ -56,7 +56,7 @@ export const EXPORT_FORMATS: ExportFormat[] = [
   {
     name: 'final-labels-csv',
     label: 'Final labels (tidy CSV)',
-    description: 'One row per issue x code of the final (agreed or adjudicated) labels, with who decided last and why.',
+    description: 'One row per issue × code of the final (agreed or adjudicated) labels, with who decided last and why.',
     mediaType: CSV,
     extension: 'csv',
     access: 'lead',
@@ -68,7 +68,7 @@ export const EXPORT_FORMATS: ExportFormat[] = [
     name: 'wide-csv',
     label: 'Codings by coder (wide CSV, for R irr and Python krippendorff)',
     description:
-      'Issues x coders for one stage: a code number per cell (single choice), or one row per issue x code with 1 / 0 per coder (multi-label). Empty cells: not coded.',
+      'Issues × coders for one stage: a code number per cell (single choice), or one row per issue × code with 1 / 0 per coder (multi-label). Empty cells: not coded.',
     mediaType: CSV,
     extension: 'csv',
     access: 'lead',

@@ -11,7 +11,7 @@ export function ExportFormatCard({ projectId, format, stageId }: { projectId: st
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={titleId}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
-        <Stack gap={4}>
+        <Stack gap={4} flex={1} miw={0}>
           <Group gap="xs">
             <Text id={titleId} fw={600}>
               {format.label}
@@ -31,7 +31,13 @@ export function ExportFormatCard({ projectId, format, stageId }: { projectId: st
         </Stack>
         {needsStage ? (
           <Tooltip label="Choose a stage above: this file is about one stage">
-            <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} disabled aria-label={`Download ${format.label}`}>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+              disabled
+              aria-label={`Download ${format.label}`}
+              style={{ flexShrink: 0 }}
+            >
               Download
             </Button>
           </Tooltip>
@@ -43,6 +49,7 @@ export function ExportFormatCard({ projectId, format, stageId }: { projectId: st
             variant="light"
             leftSection={<IconDownload size={16} aria-hidden />}
             aria-label={`Download ${format.label}`}
+            style={{ flexShrink: 0 }}
           >
             Download
           </Button>
