@@ -9,6 +9,7 @@ import { apiLoadBenchmark } from './api-load.ts';
 import { codingBenchmark } from './coding.ts';
 import { codingScreenBenchmark } from './coding-screen.ts';
 import { coldStartBenchmark } from './cold-start.ts';
+import { exportBenchmark } from './export.ts';
 
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'concord-bench-'));
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
@@ -72,6 +73,27 @@ const sections: Record<string, () => Promise<void>> = {
     const screen = await codingScreenBenchmark(3305);
     console.log(
       `p50 ${screen.p50.toFixed(0)} ms, p95 ${screen.p95.toFixed(0)} ms over ${screen.samples} issues  target p95 < 100 ms  ${verdict(screen.p95 < 100)}`,
+    );
+  },
+  export: async () => {
+    console.log('\n== Export: 1,000,000 coding rows as the tidy codings CSV through the API vs COPY (same query) TO STDOUT ==');
+    const result = await exportBenchmark(3318);
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    const ratio = result.api.rowsPerSecond / result.copy.rowsPerSecond;
+    console.log(`data: ${result.codingRows.toLocaleString('en')} coding rows (seeded in ${(result.seedMs / 1000).toFixed(1)} s)`);
+    console.log(
+      `API:  ${result.api.rows.toLocaleString('en')} rows, ${mb(result.api.bytes)} in ${(result.api.ms / 1000).toFixed(2)} s = ${result.api.rowsPerSecond.toFixed(0)} rows/s`,
+    );
+    console.log(
+      `COPY: ${result.copy.rows.toLocaleString('en')} rows, ${mb(result.copy.bytes)} in ${(result.copy.ms / 1000).toFixed(2)} s = ${result.copy.rowsPerSecond.toFixed(0)} rows/s`,
+    );
+    console.log(`ratio: ${(ratio * 100).toFixed(1)}% of COPY's rate  target >= 50%  ${verdict(ratio >= 0.5)}`);
+    console.log(
+      `API process memory: idle ${mb(result.idleRss)}, peak ${mb(result.peakRss)}, growth ${mb(result.growthBytes)}  target < 150 MB  ${verdict(result.growthBytes < 150 * 1024 * 1024)}`,
+    );
+    const { escaping } = result;
+    console.log(
+      `CSV escaping of ${escaping.rows.toLocaleString('en')} rows: ours ${escaping.oursMs.toFixed(0)} ms, csv-stringify ${escaping.libraryMs.toFixed(0)} ms (${(escaping.libraryMs / escaping.oursMs).toFixed(1)}x)`,
     );
   },
 };

@@ -7,6 +7,7 @@ import { createRoundsService } from './modules/rounds/rounds.service.ts';
 import { createAgreementService } from './modules/agreement/agreement.service.ts';
 import { createAnalysisService } from './modules/analysis/analysis.service.ts';
 import { createCodebooksService } from './modules/codebooks/codebooks.service.ts';
+import { createExportsService } from './modules/exports/exports.service.ts';
 import { createAccessService } from './modules/auth/access.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createIssuesService } from './modules/issues/issues.service.ts';
@@ -38,6 +39,7 @@ export function createServices({ prisma, pool }: Database, changeFeed: ChangeFee
     codebooks: createCodebooksService(prisma),
     rounds: createRoundsService(prisma),
     coding: createCodingService(prisma, pool, changeFeed),
+    exports: createExportsService(prisma, pool),
   };
 }
 

@@ -8,3 +8,4 @@ export * from './rounds.ts';
 export * from './coding.ts';
 export * from './codebooks.ts';
 export * from './analysis.ts';
+export * from './exports.ts';

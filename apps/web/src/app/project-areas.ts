@@ -39,11 +39,6 @@ export const PROJECT_AREAS: ProjectArea[] = [
     comingSoon: 'leads adjudicate the issues where coders disagree, with a rationale and a discussion, to settle the final label.',
   },
   { path: 'analysis', label: 'Analysis', icon: IconChartBar },
-  {
-    path: 'export',
-    label: 'Export',
-    icon: IconDownload,
-    comingSoon: 'download the final and raw data as files that R, pandas and QDA tools (NVivo, ATLAS.ti, MAXQDA via REFI-QDA) can read.',
-  },
+  { path: 'export', label: 'Export', icon: IconDownload },
   { path: 'members', label: 'Members', icon: IconUsers, ownerOnly: true },
 ];

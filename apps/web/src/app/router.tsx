@@ -10,6 +10,7 @@ import { AccountPage } from './pages/account-page.tsx';
 import { CodingPage } from './pages/coding-page.tsx';
 import { ComingSoonPage } from './pages/coming-soon-page.tsx';
 import { ErrorPage } from './pages/error-page.tsx';
+import { ExportPage } from './pages/export-page.tsx';
 import { IssuesPage } from './pages/issues-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { MembersPage } from './pages/members-page.tsx';
@@ -88,6 +89,7 @@ export const routes: RouteObject[] = [
                 ),
               },
               { path: 'coding', element: <CodingPage /> },
+              { path: 'export', element: <ExportPage /> },
               {
                 path: 'coding/:assignmentId',
                 element: (

@@ -18,7 +18,8 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
       summary: "A stage's inter-rater agreement",
       description:
         'Overall, per coder pair, per code and theme, and per round, from submitted codings of issues coded by at least two coders. ' +
-        'Coders see closed rounds only (403 ROUND_OPEN otherwise). `format=csv` returns the per-code table.',
+        'Coders see closed rounds only (403 ROUND_OPEN otherwise). `format=csv` returns the per-code table and `format=json` the ' +
+        'report, both as attachments to download.',
       tags,
       params: AgreementParams,
       querystring: AgreementQuery,
@@ -34,12 +35,12 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
     async (request, reply) => {
       const { projectId, stageId } = request.params;
       const report = await agreement.report(projectId, stageId, projectRoleOf(request), request.query.round);
-      if (request.query.format !== 'csv') return report;
-      const filename = `agreement-${report.stage.name.replace(/[^\w-]+/g, '-')}-${report.round ?? 'all-rounds'}.csv`;
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .send(agreement.toCsv(report));
+      // Without `format` the report is for the page; with one it is a file to download.
+      if (request.query.format === undefined) return report;
+      const filename = `agreement-${report.stage.name.replace(/[^\w-]+/g, '-')}-${report.round ?? 'all-rounds'}.${request.query.format}`;
+      reply.header('content-disposition', `attachment; filename="${filename}"`);
+      if (request.query.format === 'json') return report;
+      return reply.type('text/csv; charset=utf-8').send(agreement.toCsv(report));
     },
   );
 

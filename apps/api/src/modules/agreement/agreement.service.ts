@@ -127,6 +127,8 @@ export function createAgreementService(prisma: PrismaClient, pool: pg.Pool) {
           'landis_koch',
         ],
         cast: { number: (value) => String(value) },
+        // Quoted, a "#" in a code name cannot pass for a comment in R (comment.char) or pandas (comment=).
+        quoted_match: /#/,
       });
     },
 

@@ -115,6 +115,15 @@ describe('agreement report', () => {
     expect(first).toMatch(new RegExp(`^Stage \\d+,1,code,${yes},Yes,50,0\\.55,cohen,0\\.4`));
   });
 
+  it('gives the report as a JSON file to download with format=json, and inline without a format', async () => {
+    const file = await ctx.request(team.lead, { method: 'GET', url: `${url()}?round=1&format=json` });
+    expect(file.headers['content-type']).toContain('application/json');
+    expect(file.headers['content-disposition']).toMatch(/attachment; filename="agreement-.*-1\.json"/);
+    const inline = await ctx.request(team.lead, { method: 'GET', url: `${url()}?round=1` });
+    expect(inline.headers['content-disposition']).toBeUndefined();
+    expect(file.json()).toEqual(inline.json());
+  });
+
   it('lists the issues behind a confusion cell', async () => {
     const report = (await ctx.request(team.lead, { method: 'GET', url: `${url()}?round=1` })).json();
     const [{ coderA, coderB }] = report.pairs;

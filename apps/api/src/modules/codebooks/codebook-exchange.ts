@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { CodebookDocument, ExchangeCode, ImportProblem, StageMode } from '@concord/contracts';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
-const QDA_PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
+export const QDA_PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 export const MAX_IMPORT_CODES = 5000;
 export const MAX_IMPORT_DEPTH = 20;
 const MAX_NAME = 200;
@@ -92,20 +92,26 @@ export function splitDescription(description: string): { definition: string; inc
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-function escapeXml(value: string, attribute: boolean): string {
+export function escapeXml(value: string, attribute: boolean): string {
   const escaped = value.replace(XML_INVALID, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return attribute ? escaped.replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;') : escaped;
 }
 
 /**
- * The active codes as a REFI-QDA codebook. A code is codable unless it has sub-codes in a stage
- * where only leaves are applied; the code's id is its guid.
+ * The <Code> elements of a tree, as lines indented `depth` levels: the body of a REFI-QDA
+ * <Codes> element, in a .qdc codebook or a .qdpx project. A code is codable unless it has
+ * sub-codes in a stage where only leaves are applied; the code's id is its guid. Retired codes are
+ * left out unless `includeRetired` (a project file keeps them for the codings that used them).
  */
-export function toQdc(codes: TreeCode[], parentCodesCodable: boolean): string {
-  const lines = ['<?xml version="1.0" encoding="utf-8"?>', `<CodeBook xmlns="${QDC_NAMESPACE}" origin="Concord">`, '  <Codes>'];
-  const write = (code: TreeCode, depth: number) => {
-    const indent = '  '.repeat(depth);
-    const children = code.children.filter((child) => !child.retired);
+export function codeElements(
+  codes: TreeCode[],
+  { parentCodesCodable, depth, includeRetired = false }: { parentCodesCodable: boolean; depth: number; includeRetired?: boolean },
+): string[] {
+  const lines: string[] = [];
+  const kept = (list: TreeCode[]) => (includeRetired ? list : list.filter((code) => !code.retired));
+  const write = (code: TreeCode, level: number) => {
+    const indent = '  '.repeat(level);
+    const children = kept(code.children);
     const attributes = [
       `guid="${code.id}"`,
       `name="${escapeXml(code.name, true)}"`,
@@ -119,13 +125,29 @@ export function toQdc(codes: TreeCode[], parentCodesCodable: boolean): string {
     }
     lines.push(`${indent}<Code ${attributes}>`);
     if (description) lines.push(`${indent}  <Description>${escapeXml(description, false)}</Description>`);
-    for (const child of children) write(child, depth + 1);
+    for (const child of children) write(child, level + 1);
     lines.push(`${indent}</Code>`);
   };
-  for (const code of codes.filter((c) => !c.retired)) write(code, 2);
-  lines.push('  </Codes>', '</CodeBook>', '');
-  return lines.join('\n');
+  for (const code of kept(codes)) write(code, depth);
+  return lines;
 }
+
+/** The active codes as a REFI-QDA codebook; `comment` (e.g. what exported it) goes after the declaration. */
+export function toQdc(codes: TreeCode[], parentCodesCodable: boolean, comment?: string): string {
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    ...(comment ? [xmlComment(comment)] : []),
+    `<CodeBook xmlns="${QDC_NAMESPACE}" origin="Concord">`,
+    '  <Codes>',
+    ...codeElements(codes, { parentCodesCodable, depth: 2 }),
+    '  </Codes>',
+    '</CodeBook>',
+    '',
+  ].join('\n');
+}
+
+/** An XML comment; "--" cannot appear inside one. */
+export const xmlComment = (text: string): string => `<!-- ${text.replace(XML_INVALID, '').replace(/-{2,}/g, '-').replace(/-$/, '- ')} -->`;
 
 type XmlNode = Record<string, unknown>;
 

@@ -912,12 +912,16 @@ export function createCodebooksService(prisma: PrismaClient) {
     // -----------------------------------------------------------------------------------------
     // Exchange
 
-    /** The file to download: Concord JSON (what the caller sees, retired codes for leads) or .qdc (active codes). */
+    /**
+     * The file to download: Concord JSON (what the caller sees, retired codes for leads) or .qdc
+     * (active codes). `comment` says what exported it, in the .qdc (the exports module's files).
+     */
     async exportCodebook(
       projectId: string,
       stageId: string,
       format: CodebookFormat,
       role: Role,
+      comment?: string,
     ): Promise<{ filename: string; contentType: string; body: string }> {
       const stage = await findStage(prisma, projectId, stageId);
       const codebook = await prisma.codebook.findUnique({ where: { stageId }, include: { codes: { include: CODE_INCLUDE } } });
@@ -928,7 +932,11 @@ export function createCodebooksService(prisma: PrismaClient) {
         if (!tree.some((code) => !code.retired)) {
           throw conflict('EMPTY_CODEBOOK', 'The codebook has no active codes, and a .qdc file needs at least one.');
         }
-        return { filename: `${base}.qdc`, contentType: 'application/xml; charset=utf-8', body: toQdc(tree, stage.parentCodesCodable) };
+        return {
+          filename: `${base}.qdc`,
+          contentType: 'application/xml; charset=utf-8',
+          body: toQdc(tree, stage.parentCodesCodable, comment),
+        };
       }
       const document = toJsonDocument({ name: stage.name, mode: stage.mode, parentCodesCodable: stage.parentCodesCodable }, version, tree);
       return { filename: `${base}.json`, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(document, null, 2)}\n` };

@@ -1,0 +1,60 @@
+// One export format: what the file holds and its download link, disabled with the reason when the
+// format needs a stage and none is chosen.
+import { Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import type { ExportFormatInfo } from '@concord/contracts';
+import { exportDownloadUrl } from '../api/get-export-formats.ts';
+
+export function ExportFormatCard({ projectId, format, stageId }: { projectId: string; format: ExportFormatInfo; stageId: string | null }) {
+  const needsStage = format.stage === 'required' && stageId === null;
+  const titleId = `export-${format.name}`;
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={titleId}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+        <Stack gap={4} flex={1} miw={0}>
+          <Group gap="xs">
+            <Text id={titleId} fw={600}>
+              {format.label}
+            </Text>
+            <Badge variant="light" color="gray" radius="sm">
+              .{format.extension}
+            </Badge>
+            {format.stage === 'required' ? (
+              <Badge variant="outline" color="gray" radius="sm">
+                one stage
+              </Badge>
+            ) : null}
+          </Group>
+          <Text size="sm" c="dimmed">
+            {format.description}
+          </Text>
+        </Stack>
+        {needsStage ? (
+          <Tooltip label="Choose a stage above: this file is about one stage">
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+              disabled
+              aria-label={`Download ${format.label}`}
+              style={{ flexShrink: 0 }}
+            >
+              Download
+            </Button>
+          </Tooltip>
+        ) : (
+          <Button
+            component="a"
+            href={exportDownloadUrl(projectId, format, stageId)}
+            download
+            variant="light"
+            leftSection={<IconDownload size={16} aria-hidden />}
+            aria-label={`Download ${format.label}`}
+            style={{ flexShrink: 0 }}
+          >
+            Download
+          </Button>
+        )}
+      </Group>
+    </Paper>
+  );
+}
