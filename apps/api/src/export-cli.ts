@@ -12,16 +12,17 @@ import { connectDatabase, runningEmbeddedUrl, startEmbeddedPostgres, type Runnin
 import { readConfig } from './env.ts';
 import { AppError } from './plugins/errors.ts';
 import { createAgreementService } from './modules/agreement/agreement.service.ts';
+import { createAnalysisService } from './modules/analysis/analysis.service.ts';
 import { createCodebooksService } from './modules/codebooks/codebooks.service.ts';
-import { EXPORT_FORMATS, filenameFor, isWritten } from './modules/exports/export-formats.ts';
+import { EXPORT_FORMATS, filenameFor } from './modules/exports/export-formats.ts';
 import type { ExportProgress } from './modules/exports/export-scope.ts';
 import { createExportsService, type Requester } from './modules/exports/exports.service.ts';
 
 const USAGE = `Usage: npm run export -- --project <slug or id> --format <format> [--stage <id or name>] [--round <n>] [--out <file or ->] [--as <email>]
 Formats:
-${EXPORT_FORMATS.filter(isWritten)
-  .map((format) => `  ${format.name.padEnd(18)} ${format.label}${format.stage === 'required' ? ' (needs --stage)' : ''}`)
-  .join('\n')}`;
+${EXPORT_FORMATS.map(
+  (format) => `  ${format.name.padEnd(18)} ${format.label}${format.stage === 'required' ? ' (needs --stage)' : ''}`,
+).join('\n')}`;
 
 const { values: args } = parseArgs({
   options: {
@@ -92,7 +93,7 @@ try {
     : null;
   if (args.stage && !stage) fail(`No stage "${args.stage}" in ${project.slug} (give its name or id).`);
 
-  const format = exports.writtenFormat(args.format, requester.role);
+  const format = exports.usableFormat(args.format, requester.role);
   const scope = await exports.scope(
     project.id,
     format,
@@ -102,7 +103,8 @@ try {
   const target = args.out ?? filenameFor(scope, format);
   const output: Writable = target === '-' ? process.stdout : createWriteStream(target);
   const started = performance.now();
-  const services = { agreement: createAgreementService(prisma, pool), codebooks: createCodebooksService(prisma) };
+  const agreement = createAgreementService(prisma, pool);
+  const services = { agreement, analysis: createAnalysisService(prisma, pool, agreement), codebooks: createCodebooksService(prisma) };
   await exports.run(format, scope, services, output, progressPrinter());
   if (output !== process.stdout) {
     output.end();

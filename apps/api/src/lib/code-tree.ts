@@ -1,11 +1,16 @@
 // The order of a codebook tree as people read it (parents before children, siblings by position),
 // and each code with its path of names from the top-level theme down, as reports show it.
-export function treeOrder<T extends { id: string; parentId: string | null; position: number }>(codes: T[]): T[] {
+type TreeNode = { id: string; parentId: string | null; position: number };
+
+/** Siblings by position; ties (mid-reorder) in a stable order. */
+const byPosition = (a: TreeNode, b: TreeNode) => a.position - b.position || a.id.localeCompare(b.id);
+
+export function treeOrder<T extends TreeNode>(codes: T[], siblingOrder: (a: T, b: T) => number = byPosition): T[] {
   const children = new Map<string | null, T[]>();
   for (const code of codes) children.set(code.parentId, [...(children.get(code.parentId) ?? []), code]);
   const ordered: T[] = [];
   const visit = (parentId: string | null) => {
-    for (const code of (children.get(parentId) ?? []).sort((a, b) => a.position - b.position)) {
+    for (const code of (children.get(parentId) ?? []).sort(siblingOrder)) {
       ordered.push(code);
       visit(code.id);
     }

@@ -27,6 +27,7 @@ import type {
   UpdateCodeBody,
   UpdateStageBody,
 } from '@concord/contracts';
+import { treeOrder } from '../../lib/code-tree.ts';
 import { badRequest, conflict, notFound } from '../../plugins/errors.ts';
 import {
   checkExchangeTree,
@@ -62,23 +63,9 @@ interface CodeNode {
   createdAt: Date;
 }
 
+/** Siblings by position, then by creation: positions tie only in the middle of a reorder. */
 const byPosition = (a: CodeNode, b: CodeNode) =>
   a.position - b.position || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
-
-/** Parents before children, siblings by position: the order of the codebook tree. */
-export function treeOrder<T extends CodeNode>(codes: T[]): T[] {
-  const children = new Map<string | null, T[]>();
-  for (const code of codes) children.set(code.parentId, [...(children.get(code.parentId) ?? []), code]);
-  const ordered: T[] = [];
-  const visit = (parentId: string | null) => {
-    for (const code of (children.get(parentId) ?? []).sort(byPosition)) {
-      ordered.push(code);
-      visit(code.id);
-    }
-  };
-  visit(null);
-  return ordered;
-}
 
 /** The code and every code below it. */
 function subtreeIds(codes: CodeNode[], rootId: string): Set<string> {
@@ -126,7 +113,7 @@ function toCode(row: CodeRow): CodebookCode {
 
 /** Coders see the active codes only; leads and owners see retired ones too, flagged. */
 function visibleCodes<T extends CodeNode>(codes: T[], role: Role): T[] {
-  const ordered = treeOrder(codes);
+  const ordered = treeOrder(codes, byPosition);
   if (role !== 'coder') return ordered;
   const hidden = new Set<string>();
   for (const code of ordered) if (code.retiredAt || (code.parentId && hidden.has(code.parentId))) hidden.add(code.id);

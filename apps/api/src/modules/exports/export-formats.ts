@@ -1,9 +1,9 @@
 // The one registry of export formats: name, label, media type, extension, who may use it, whether
-// it is about one stage, and either its writer (served by GET /exports/:format and the CLI) or the
-// route of another module that serves it (listed on the Export page as a link). Adding a format
-// is one entry here.
+// it is about one stage, and its writer (served by GET /exports/:format, listed on the Export page
+// and run by the CLI). Adding a format is one entry here.
 import { exportFilename, type ExportScope, type ExportWriter } from './export-scope.ts';
 import { writeAgreementCsv, writeAgreementJson } from './writers/agreement.ts';
+import { writeAnalysisCsv, writeAnalysisJson, writeAnalysisLatex, writeAnalysisMarkdown } from './writers/analysis.ts';
 import { writeCodebookQdc } from './writers/codebook-qdc.ts';
 import { writeCodingsCsv } from './writers/codings-csv.ts';
 import { writeDatasetJsonl } from './writers/dataset-jsonl.ts';
@@ -11,7 +11,7 @@ import { writeFinalLabelsCsv } from './writers/final-labels-csv.ts';
 import { writeQdpx } from './writers/qdpx.ts';
 import { writeWideCsv } from './writers/wide-csv.ts';
 
-interface FormatBase {
+export interface ExportFormat {
   name: string;
   label: string;
   description: string;
@@ -20,23 +20,10 @@ interface FormatBase {
   /** member: every member, coders getting only their own codings; lead: leads and owners only. */
   access: 'member' | 'lead';
   stage: 'optional' | 'required';
-}
-
-export interface WrittenFormat extends FormatBase {
   write: ExportWriter;
   /** Accepts `round` (a round number of the chosen stage). */
   rounds: boolean;
 }
-
-/**
- * Served by another module's route, under /api/projects/:projectId; `{stageId}` is the chosen
- * stage. E.g. the analysis results: `route: { path: '/stages/{stageId}/analysis', query: { source: 'final', format: 'csv' } }`.
- */
-export interface LinkedFormat extends FormatBase {
-  route: { path: string; query: Record<string, string> };
-}
-
-export type ExportFormat = WrittenFormat | LinkedFormat;
 
 const CSV = 'text/csv; charset=utf-8';
 
@@ -133,12 +120,55 @@ export const EXPORT_FORMATS: ExportFormat[] = [
     rounds: true,
     write: writeAgreementCsv,
   },
+  {
+    name: 'analysis-json',
+    label: 'Analysis results (JSON)',
+    description:
+      'The Analysis page from the final labels: distribution per code, theme and repository, resolution time with the rank tests, methods summary.',
+    mediaType: 'application/json; charset=utf-8',
+    extension: 'json',
+    access: 'member',
+    stage: 'required',
+    rounds: false,
+    write: writeAnalysisJson,
+  },
+  {
+    name: 'analysis-csv',
+    label: 'Analysis results (tidy CSV)',
+    description: 'The same results as tidy rows: section, level, code, group, statistic, value, n, note.',
+    mediaType: CSV,
+    extension: 'csv',
+    access: 'member',
+    stage: 'required',
+    rounds: false,
+    write: writeAnalysisCsv,
+  },
+  {
+    name: 'analysis-latex',
+    label: 'Paper tables (LaTeX booktabs)',
+    description: 'The taxonomy with definitions and counts, resolution time with the test results, agreement per stage and round.',
+    mediaType: 'text/plain; charset=utf-8',
+    extension: 'tex',
+    access: 'member',
+    stage: 'required',
+    rounds: false,
+    write: writeAnalysisLatex,
+  },
+  {
+    name: 'analysis-markdown',
+    label: 'Paper tables (Markdown)',
+    description: 'The same three tables in Markdown.',
+    mediaType: 'text/plain; charset=utf-8',
+    extension: 'md',
+    access: 'member',
+    stage: 'required',
+    rounds: false,
+    write: writeAnalysisMarkdown,
+  },
 ];
-
-export const isWritten = (format: ExportFormat): format is WrittenFormat => 'write' in format;
 
 export const findFormat = (name: string): ExportFormat | undefined => EXPORT_FORMATS.find((format) => format.name === name);
 
 /** The download's file name, e.g. `study-relevance-codings-2026-11-27.csv`. */
-export const filenameFor = (scope: ExportScope, format: WrittenFormat): string =>
+export const filenameFor = (scope: ExportScope, format: ExportFormat): string =>
   exportFilename(scope, format.name.replace(new RegExp(`-${format.extension}$`), ''), format.extension);

@@ -6,6 +6,7 @@ import type pg from 'pg';
 import type { Role } from '@concord/db';
 import { CONCORD_VERSION } from '../../lib/concord-version.ts';
 import type { AgreementService } from '../agreement/agreement.service.ts';
+import type { AnalysisService } from '../analysis/analysis.service.ts';
 import type { CodebooksService } from '../codebooks/codebooks.service.ts';
 
 export interface ScopeCode {
@@ -53,6 +54,7 @@ export interface ExportScope {
 /** The services whose files an export reuses. */
 export interface WriterServices {
   agreement: AgreementService;
+  analysis: AnalysisService;
   codebooks: CodebooksService;
 }
 

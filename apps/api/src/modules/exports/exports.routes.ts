@@ -5,12 +5,12 @@ import { ExportFormatList, ExportParams, ExportQuery, ProjectParams } from '@con
 import type { Services } from '../../services.ts';
 import { callerOf, projectRoleOf } from '../../plugins/auth.ts';
 import { routeOptions } from '../../lib/route-options.ts';
-import { EXPORT_FORMATS, filenameFor, isWritten } from './export-formats.ts';
+import { EXPORT_FORMATS, filenameFor } from './export-formats.ts';
 import { streamExport } from './export-stream.ts';
 
 const tags = ['exports'];
 
-const mediaTypes = [...new Set(EXPORT_FORMATS.filter(isWritten).map((format) => format.mediaType.split(';')[0]!))];
+const mediaTypes = [...new Set(EXPORT_FORMATS.map((format) => format.mediaType.split(';')[0]!))];
 
 export const exportsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const { exports } = services;
@@ -35,9 +35,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
         summary: 'Download one export file, streamed',
         description:
           'Formats: ' +
-          EXPORT_FORMATS.filter(isWritten)
-            .map((format) => `\`${format.name}\` (${format.label})`)
-            .join(', ') +
+          EXPORT_FORMATS.map((format) => `\`${format.name}\` (${format.label})`).join(', ') +
           '. An unknown format gives 400 UNKNOWN_FORMAT with details.formats. Coders get only their own codings, and 403 for ' +
           "the formats holding everyone's work. Every file says what it holds: a header comment line, a first JSON record, or a README. " +
           'A server streams a few exports at once; beyond that, 429 EXPORTS_BUSY with Retry-After.',
@@ -59,7 +57,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     ),
     async (request, reply) => {
       const role = projectRoleOf(request);
-      const format = exports.writtenFormat(request.params.format, role);
+      const format = exports.usableFormat(request.params.format, role);
       const requester = await exports.requester(callerOf(request).userId, role);
       const scope = await exports.scope(request.params.projectId, format, request.query, requester);
       const body = await streamExport(

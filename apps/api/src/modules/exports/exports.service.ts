@@ -5,27 +5,21 @@ import type { Writable } from 'node:stream';
 import type pg from 'pg';
 import type { Prisma, PrismaClient, Role } from '@concord/db';
 import type { ExportFormatInfo, ExportQuery } from '@concord/contracts';
-import { treeOrder } from '../../lib/code-tree.ts';
+import { withPaths } from '../../lib/code-tree.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../plugins/errors.ts';
 import type { ExportProgressListener, ExportScope, ScopeStage, WriterServices } from './export-scope.ts';
-import { EXPORT_FORMATS, findFormat, isWritten, type ExportFormat, type WrittenFormat } from './export-formats.ts';
+import { EXPORT_FORMATS, findFormat, type ExportFormat } from './export-formats.ts';
 
 const unknownFormat = (name: string) => {
-  const names = EXPORT_FORMATS.filter(isWritten).map((format) => format.name);
+  const names = EXPORT_FORMATS.map((format) => format.name);
   return badRequest('UNKNOWN_FORMAT', `There is no export format "${name}". Formats: ${names.join(', ')}.`, { formats: names });
 };
-
-function pathOf(format: ExportFormat): { path: string; query: Record<string, string> } {
-  if (isWritten(format)) return { path: `/exports/${format.name}`, query: { stage: '{stageId}' } };
-  return format.route;
-}
 
 type StageWithCodebook = Prisma.StageGetPayload<{ include: { codebook: { include: { codes: true } } } }>;
 
 function withCodePaths(stage: StageWithCodebook): ScopeStage {
-  const codes = treeOrder(stage.codebook?.codes ?? []);
+  const codes = stage.codebook?.codes ?? [];
   const byId = new Map(codes.map((code) => [code.id, code]));
-  const pathOf = (id: string | null): string[] => (id && byId.has(id) ? [...pathOf(byId.get(id)!.parentId), byId.get(id)!.name] : []);
   return {
     id: stage.id,
     name: stage.name,
@@ -33,19 +27,22 @@ function withCodePaths(stage: StageWithCodebook): ScopeStage {
     mode: stage.mode,
     parentCodesCodable: stage.parentCodesCodable,
     codebookVersion: stage.codebook?.version ?? 1,
-    codes: codes.map((code) => ({
-      id: code.id,
-      parentId: code.parentId,
-      name: code.name,
-      path: pathOf(code.id),
-      definition: code.definition,
-      includeCriteria: code.includeCriteria,
-      excludeCriteria: code.excludeCriteria,
-      color: code.color,
-      position: code.position,
-      retired: code.retiredAt !== null,
-      codable: stage.parentCodesCodable || !codes.some((child) => child.parentId === code.id && child.retiredAt === null),
-    })),
+    codes: withPaths(codes).map(({ id, parentId, name, path, retired }) => {
+      const code = byId.get(id)!;
+      return {
+        id,
+        parentId,
+        name,
+        path,
+        definition: code.definition,
+        includeCriteria: code.includeCriteria,
+        excludeCriteria: code.excludeCriteria,
+        color: code.color,
+        position: code.position,
+        retired,
+        codable: stage.parentCodesCodable || !codes.some((child) => child.parentId === id && child.retiredAt === null),
+      };
+    }),
   };
 }
 
@@ -81,20 +78,15 @@ export function createExportsService(prisma: PrismaClient, pool: pg.Pool, maxRun
         mediaType: format.mediaType,
         stage: format.stage,
         ownCodingsOnly: role === 'coder',
-        ...pathOf(format),
+        path: `/exports/${format.name}`,
+        query: { stage: '{stageId}' },
       }));
     },
 
     /** The writer format called `name`, if the caller may use it: 400 for an unknown one, 403 for a lead's. */
-    writtenFormat(name: string, role: Role): WrittenFormat {
+    usableFormat(name: string, role: Role): ExportFormat {
       const format = findFormat(name);
       if (!format) throw unknownFormat(name);
-      if (!isWritten(format)) {
-        throw badRequest('FORMAT_ELSEWHERE', `"${name}" is served by GET /api/projects/:projectId${format.route.path}.`, {
-          path: format.route.path,
-          query: format.route.query,
-        });
-      }
       if (format.access === 'lead' && role === 'coder')
         throw forbidden(`The ${format.label} export holds every coder's work: it is for leads and owners.`);
       return format;
@@ -102,7 +94,7 @@ export function createExportsService(prisma: PrismaClient, pool: pg.Pool, maxRun
 
     async scope(
       projectId: string,
-      format: WrittenFormat,
+      format: ExportFormat,
       query: ExportQuery,
       requester: Requester,
       exportedAt = new Date(),
@@ -143,7 +135,7 @@ export function createExportsService(prisma: PrismaClient, pool: pg.Pool, maxRun
      * Runs the writer into `output` (which it does not end) inside a REPEATABLE READ, READ ONLY
      * transaction on a connection of its own; the connection goes back to the pool however it ends.
      */
-    async run(format: WrittenFormat, scope: ExportScope, services: WriterServices, output: Writable, onProgress: ExportProgressListener) {
+    async run(format: ExportFormat, scope: ExportScope, services: WriterServices, output: Writable, onProgress: ExportProgressListener) {
       if (running >= maxRunning) {
         throw new AppError(429, 'EXPORTS_BUSY', `${maxRunning} exports are being downloaded from this server; retry in a moment.`, {
           retryAfterSeconds: 10,
@@ -159,7 +151,7 @@ export function createExportsService(prisma: PrismaClient, pool: pg.Pool, maxRun
   };
 
   async function runInSnapshot(
-    format: WrittenFormat,
+    format: ExportFormat,
     scope: ExportScope,
     services: WriterServices,
     output: Writable,

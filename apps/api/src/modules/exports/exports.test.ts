@@ -250,3 +250,32 @@ describe('agreement and codebook files', () => {
     expect(response.body).toContain('name="A1"');
   });
 });
+
+describe('analysis files', () => {
+  const analysisUrl = (path: string) => `/api/projects/${team.projectId}/stages/${data.challenges.stageId}${path}`;
+  const withoutDate = (analysis: { meta: { generatedAt?: string } }) => ({ ...analysis, meta: { ...analysis.meta, generatedAt: null } });
+  /** The lines after the provenance header (its date may differ by a second). */
+  const body = (text: string, commentPrefix: string) => text.split('\n').filter((line) => !line.startsWith(commentPrefix));
+
+  it('gives the final-label analysis as JSON with the Analysis page numbers', async () => {
+    const file = await download(team.coder, 'analysis-json', `?stage=${data.challenges.stageId}`);
+    expect(file.statusCode).toBe(200);
+    const page = await ctx.request(team.coder, { method: 'GET', url: analysisUrl('/analysis?source=final') });
+    expect(withoutDate(file.json())).toEqual(withoutDate(page.json()));
+  });
+
+  it('gives the tidy CSV and the paper tables as the analysis routes do', async () => {
+    const pairs: [string, string, string][] = [
+      ['analysis-csv', '/analysis?source=final&format=csv', '#'],
+      ['analysis-latex', '/analysis/tables?format=latex', '%'],
+      ['analysis-markdown', '/analysis/tables?format=markdown', '<!--'],
+    ];
+    for (const [format, path, commentPrefix] of pairs) {
+      const file = await download(team.lead, format, `?stage=${data.challenges.stageId}`);
+      expect(file.statusCode, format).toBe(200);
+      const route = await ctx.request(team.lead, { method: 'GET', url: analysisUrl(path) });
+      expect(body(file.body, commentPrefix), format).toEqual(body(route.body, commentPrefix));
+      expect(body(file.body, commentPrefix).length, format).toBeGreaterThan(3);
+    }
+  });
+});
