@@ -103,6 +103,17 @@ test('a lead downloads every export from the Export page', async ({ page }) => {
   const perCode = csvLines((await download(page, 'Agreement per code (CSV)')).bytes);
   expect(perCode[1]).toMatch(/^stage,round,level,code_id,code_path,n,/);
 
+  // The analysis as files: the same tables as the Analysis page's downloads.
+  const latex = (await download(page, 'Paper tables (LaTeX booktabs)')).bytes.toString('utf8');
+  expect(latex).toMatch(/^% Concord analysis of project "Challenges in reusing pre-trained models \(demo\)".*stage "Relevance"/);
+  expect(latex).toContain('\\toprule');
+  const analysisRows = (await download(page, 'Analysis results (tidy CSV)')).bytes
+    .toString('utf8')
+    .split(/\r?\n/)
+    .filter((line) => line && !line.startsWith('#'));
+  expect(analysisRows[0]).toMatch(/^"?section"?,"?level"?,"?code_id"?,/);
+  expect(analysisRows.length).toBeGreaterThan(1);
+
   // Filtered to the stage, the tidy file holds that stage only.
   const stageCodings = csvLines((await download(page, 'Codings (tidy CSV)')).bytes).slice(2);
   expect(stageCodings.length).toBeGreaterThan(0);
