@@ -6,10 +6,9 @@ import { Id, IsoDate } from './common.ts';
 import { CoderRef, RoundStatus } from './agreement.ts';
 import { CodingCode, IssueDetail, RoundRef } from './coding.ts';
 
-export const ReviewStatus = Type.Union(
-  [Type.Literal('pending'), Type.Literal('decided'), Type.Literal('agreed'), Type.Literal('all')],
-  { description: 'pending: waiting for a decision (coders differ, or reopened); decided: by a lead; agreed: finalised automatically' },
-);
+export const ReviewStatus = Type.Union([Type.Literal('pending'), Type.Literal('decided'), Type.Literal('agreed'), Type.Literal('all')], {
+  description: 'pending: waiting for a decision (coders differ, or reopened); decided: by a lead; agreed: finalised automatically',
+});
 export type ReviewStatus = Static<typeof ReviewStatus>;
 
 export const ReviewQueueQuery = Type.Object({
@@ -192,7 +191,11 @@ const CodeName = Type.Object({ id: Id, name: Type.String() });
 export const ReviewAnalytics = Type.Object({
   round: Type.Union([Type.Integer(), Type.Null()]),
   confusedPairs: Type.Array(
-    Type.Object({ codeA: CodeName, codeB: CodeName, count: Type.Integer({ description: 'Coder pairs on issues choosing one but not the other' }) }),
+    Type.Object({
+      codeA: CodeName,
+      codeB: CodeName,
+      count: Type.Integer({ description: 'Coder pairs on issues choosing one but not the other' }),
+    }),
   ),
   coders: Type.Array(
     Type.Object({

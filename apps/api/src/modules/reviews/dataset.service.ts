@@ -16,7 +16,11 @@ export function createDatasetService(prisma: PrismaClient) {
         ...(query.code ? { codes: { some: { codeId: query.code } } } : {}),
         // Filtering must not reveal a label a coder may not see yet (stricter without a stage: safe).
         ...(role === 'coder'
-          ? { issue: { assignments: { none: { round: { status: { not: 'closed' }, ...(query.stageId ? { stageId: query.stageId } : {}) } } } } }
+          ? {
+              issue: {
+                assignments: { none: { round: { status: { not: 'closed' }, ...(query.stageId ? { stageId: query.stageId } : {}) } } },
+              },
+            }
           : {}),
       };
       const where: Prisma.IssueWhereInput = {

@@ -25,8 +25,13 @@ export function mentionedIds(body: string, members: Mentionable[]): string[] {
 
 export function createDiscussionsService(prisma: PrismaClient, pool: pg.Pool) {
   async function members(projectId: string): Promise<Mentionable[]> {
-    const rows = await prisma.member.findMany({ where: { projectId }, select: { user: { select: { id: true, name: true, email: true } } } });
-    return rows.map(({ user }) => ({ id: user.id, name: user.name, handle: handleOf(user.email) })).sort((a, b) => a.name.localeCompare(b.name));
+    const rows = await prisma.member.findMany({
+      where: { projectId },
+      select: { user: { select: { id: true, name: true, email: true } } },
+    });
+    return rows
+      .map(({ user }) => ({ id: user.id, name: user.name, handle: handleOf(user.email) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async function openThread(projectId: string, stageId: string, issueId: string, role: Role) {
@@ -44,7 +49,13 @@ export function createDiscussionsService(prisma: PrismaClient, pool: pg.Pool) {
   }
 
   return {
-    async thread(projectId: string, stageId: string, issueId: string, viewer: { userId: string; role: Role }, anonymous: boolean): Promise<Discussion> {
+    async thread(
+      projectId: string,
+      stageId: string,
+      issueId: string,
+      viewer: { userId: string; role: Role },
+      anonymous: boolean,
+    ): Promise<Discussion> {
       await openThread(projectId, stageId, issueId, viewer.role);
       const [rows, read, mentionable, coders] = await Promise.all([
         prisma.discussionMessage.findMany({
@@ -74,7 +85,13 @@ export function createDiscussionsService(prisma: PrismaClient, pool: pg.Pool) {
       return { messages, mentionable, unread };
     },
 
-    async post(projectId: string, stageId: string, issueId: string, viewer: { userId: string; role: Role }, body: string): Promise<DiscussionMessage> {
+    async post(
+      projectId: string,
+      stageId: string,
+      issueId: string,
+      viewer: { userId: string; role: Role },
+      body: string,
+    ): Promise<DiscussionMessage> {
       await openThread(projectId, stageId, issueId, viewer.role);
       const text = body.trim();
       const mentionIds = mentionedIds(text, await members(projectId));

@@ -41,7 +41,9 @@ export function createRecodeService(prisma: PrismaClient, coding: CodingService)
           const updated = await tx.coding.update({ where: { id: row.id }, data: { version: { increment: 1 } } });
           await tx.codingCode.deleteMany({ where: { codingId: row.id } });
           await tx.codingCode.createMany({ data: next.map((codeId) => ({ codingId: row.id, codeId })) });
-          await tx.codingRevision.create({ data: { codingId: row.id, version: updated.version, status: row.status, codeIds: next, memo: row.memo } });
+          await tx.codingRevision.create({
+            data: { codingId: row.id, version: updated.version, status: row.status, codeIds: next, memo: row.memo },
+          });
         }
         const label = await tx.finalLabel.findFirst({
           where: { stageId, issueId: item.issueId, codes: { some: { codeId: item.codeId } } },

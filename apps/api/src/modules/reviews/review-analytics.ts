@@ -127,9 +127,7 @@ export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
             const [a, b] = key.split('|') as [string, string];
             return { codeA: named(a), codeB: named(b), count };
           }),
-        coders: users
-          .map((coder) => ({ coder, ...coderStats.get(coder.id)! }))
-          .sort((a, b) => a.coder.name.localeCompare(b.coder.name)),
+        coders: users.map((coder) => ({ coder, ...coderStats.get(coder.id)! })).sort((a, b) => a.coder.name.localeCompare(b.coder.name)),
         discussion: { discussed, changed },
         timeToResolve: {
           resolved: resolveHours.length,

@@ -24,7 +24,9 @@ export interface LabelRow {
  * several rounds of a stage is reviewed on its latest round.
  */
 export async function loadIssueCodings(pool: pg.Pool, stageId: string, rounds: number[]): Promise<Map<string, IssueCodings>> {
-  const { rows } = await pool.query<[string, number, IssueCodings['roundStatus'], string, ReviewCoding['status'], boolean, boolean, string[]]>({
+  const { rows } = await pool.query<
+    [string, number, IssueCodings['roundStatus'], string, ReviewCoding['status'], boolean, boolean, string[]]
+  >({
     text: `SELECT a."issueId", r.number, r.status, a."coderId", COALESCE(c.status::text, 'todo'), COALESCE(c.flagged, false),
                   COALESCE(c."cannotDecide", false),
                   COALESCE(array_agg(cc."codeId"::text ORDER BY cc."codeId") FILTER (WHERE cc."codeId" IS NOT NULL AND c.status = 'submitted'), '{}')

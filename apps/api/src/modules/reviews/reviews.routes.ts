@@ -43,7 +43,8 @@ export const reviewsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     '/stages/:stageId/review',
     routeOptions('lead', {
       summary: 'The review queue of a stage: issues where coders differ (status=pending), or decided, or agreed',
-      description: 'Filter by round, by a code any coder chose, by a confused pair (codeA, codeB), by a coder pair that differs, or by "flagged".',
+      description:
+        'Filter by round, by a code any coder chose, by a confused pair (codeA, codeB), by a coder pair that differs, or by "flagged".',
       tags,
       params: StageParams,
       querystring: ReviewQueueQuery,

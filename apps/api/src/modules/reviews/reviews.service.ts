@@ -158,10 +158,16 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
       const repositoryOf = (id: string) => `${issueById.get(id)!.repository.owner}/${issueById.get(id)!.repository.name}`;
       matching.sort(
         (a, b) =>
-          a.round - b.round || repositoryOf(a.issueId).localeCompare(repositoryOf(b.issueId)) || issueById.get(a.issueId)!.number - issueById.get(b.issueId)!.number,
+          a.round - b.round ||
+          repositoryOf(a.issueId).localeCompare(repositoryOf(b.issueId)) ||
+          issueById.get(a.issueId)!.number - issueById.get(b.issueId)!.number,
       );
       const page = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-      const coders = await prisma.user.findMany({ where: { id: { in: [...coderIds] } }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
+      const coders = await prisma.user.findMany({
+        where: { id: { in: [...coderIds] } },
+        select: { id: true, name: true },
+        orderBy: { name: 'asc' },
+      });
       return {
         counts,
         total: matching.length,
@@ -323,9 +329,17 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
             data: create.map(({ id, issueId }) => ({ id, stageId: round.stageId, issueId, roundId, agreed: true })),
             skipDuplicates: true,
           });
-          await tx.finalLabelCode.createMany({ data: create.flatMap(({ id, codeIds }) => codeIds.map((codeId) => ({ finalLabelId: id, codeId }))) });
+          await tx.finalLabelCode.createMany({
+            data: create.flatMap(({ id, codeIds }) => codeIds.map((codeId) => ({ finalLabelId: id, codeId }))),
+          });
           await tx.finalLabelRevision.createMany({
-            data: create.map(({ id, codeIds }) => ({ finalLabelId: id, version: 1, kind: 'agreed', codeIds, rationale: 'Every coder chose these codes.' })),
+            data: create.map(({ id, codeIds }) => ({
+              finalLabelId: id,
+              version: 1,
+              kind: 'agreed',
+              codeIds,
+              rationale: 'Every coder chose these codes.',
+            })),
           });
           for (const { label, codeIds } of update) {
             const row = await tx.finalLabel.update({
@@ -334,7 +348,13 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
             });
             await writeCodes(tx, row.id, codeIds);
             await tx.finalLabelRevision.create({
-              data: { finalLabelId: row.id, version: row.version, kind: 'agreed', codeIds, rationale: 'The coders agree on other codes after the round was reopened.' },
+              data: {
+                finalLabelId: row.id,
+                version: row.version,
+                kind: 'agreed',
+                codeIds,
+                rationale: 'The coders agree on other codes after the round was reopened.',
+              },
             });
           }
           for (const label of reopen) {
