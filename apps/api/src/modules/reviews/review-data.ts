@@ -5,6 +5,9 @@ import type { PendingReason, ReviewCoding } from '@concord/contracts';
 
 export interface IssueCodings {
   issueId: string;
+  /** owner/name of the issue's repository and its number, to order by. */
+  repository: string;
+  number: number;
   round: number;
   roundStatus: 'draft' | 'open' | 'closed';
   /** Every assignment of the issue in that round; codes only of submitted codings. */
@@ -24,30 +27,58 @@ export interface LabelRow {
  * several rounds of a stage is reviewed on its latest round.
  */
 export async function loadIssueCodings(pool: pg.Pool, stageId: string, rounds: number[]): Promise<Map<string, IssueCodings>> {
-  const { rows } = await pool.query<
-    [string, number, IssueCodings['roundStatus'], string, ReviewCoding['status'], boolean, boolean, string[]]
-  >({
-    text: `SELECT a."issueId", r.number, r.status, a."coderId", COALESCE(c.status::text, 'todo'), COALESCE(c.flagged, false),
-                  COALESCE(c."cannotDecide", false),
-                  COALESCE(array_agg(cc."codeId"::text ORDER BY cc."codeId") FILTER (WHERE cc."codeId" IS NOT NULL AND c.status = 'submitted'), '{}')
-           FROM "Assignment" a
-           JOIN "Round" r ON r.id = a."roundId"
-           LEFT JOIN "Coding" c ON c."assignmentId" = a.id
-           LEFT JOIN "CodingCode" cc ON cc."codingId" = c.id
-           WHERE r."stageId" = $1 AND r.number = ANY($2::int[])
-           GROUP BY a.id, r.number, r.status, c.id
-           ORDER BY r.number, a."coderId"`,
-    values: [stageId, rounds],
-    rowMode: 'array',
-  });
+  // One flat row per assignment and code, grouped here: about twice as fast as array_agg in SQL.
+  const [codings, issues] = await Promise.all([
+    pool.query<
+      [string, number, IssueCodings['roundStatus'], string, ReviewCoding['status'] | null, boolean | null, boolean | null, string | null]
+    >({
+      text: `SELECT a."issueId", r.number, r.status, a."coderId", c.status, c.flagged, c."cannotDecide", cc."codeId"
+             FROM "Assignment" a
+             JOIN "Round" r ON r.id = a."roundId"
+             LEFT JOIN "Coding" c ON c."assignmentId" = a.id
+             LEFT JOIN "CodingCode" cc ON cc."codingId" = c.id AND c.status = 'submitted'
+             WHERE r."stageId" = $1 AND r.number = ANY($2::int[])`,
+      values: [stageId, rounds],
+      rowMode: 'array',
+    }),
+    pool.query<[string, string, number]>({
+      text: `SELECT i.id, rp.owner || '/' || rp.name, i.number FROM "Issue" i JOIN "Repository" rp ON rp.id = i."repositoryId"
+             WHERE i.id IN (SELECT a."issueId" FROM "Assignment" a JOIN "Round" r ON r.id = a."roundId"
+                            WHERE r."stageId" = $1 AND r.number = ANY($2::int[]))`,
+      values: [stageId, rounds],
+      rowMode: 'array',
+    }),
+  ]);
+  const issueKeys = new Map(issues.rows.map(([id, repository, number]) => [id, { repository, number }]));
   const byIssue = new Map<string, IssueCodings>();
-  for (const [issueId, round, roundStatus, coderId, status, flagged, cannotDecide, codeIds] of rows) {
+  const byAssignment = new Map<string, ReviewCoding>();
+  for (const [issueId, round, roundStatus, coderId, status, flagged, cannotDecide, codeId] of codings.rows) {
     let entry = byIssue.get(issueId);
+    if (entry && entry.round > round) continue;
     if (!entry || entry.round < round) {
-      entry = { issueId, round, roundStatus, codings: [] };
+      entry = { issueId, ...issueKeys.get(issueId)!, round, roundStatus, codings: [] };
       byIssue.set(issueId, entry);
     }
-    entry.codings.push({ coderId, status, codeIds, flagged, cannotDecide });
+    const key = `${issueId}|${round}|${coderId}`;
+    const coding = byAssignment.get(key);
+    if (coding) {
+      if (codeId) coding.codeIds.push(codeId);
+      continue;
+    }
+    const created = {
+      coderId,
+      status: status ?? 'todo',
+      codeIds: codeId ? [codeId] : [],
+      flagged: flagged ?? false,
+      cannotDecide: cannotDecide ?? false,
+    };
+    byAssignment.set(key, created);
+    entry.codings.push(created);
+  }
+  // Codes sorted (sets compare by their sorted ids); coders in a stable order, that of their letters on the review screen.
+  for (const entry of byIssue.values()) {
+    for (const coding of entry.codings) coding.codeIds.sort();
+    entry.codings.sort((a, b) => (a.coderId < b.coderId ? -1 : a.coderId > b.coderId ? 1 : 0));
   }
   return byIssue;
 }

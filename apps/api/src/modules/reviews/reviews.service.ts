@@ -129,8 +129,9 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
         loadMessageCounts(pool, stageId),
       ]);
       const counts = { pending: 0, decided: 0, agreed: 0, all: 0 };
-      const matching: Omit<ReviewQueueItem, 'repository' | 'number' | 'title'>[] = [];
+      const matching: (Omit<ReviewQueueItem, 'title'> & { round: number })[] = [];
       const coderIds = new Set<string>();
+      const status = query.status ?? 'pending';
       for (const entry of byIssue.values()) {
         const label = labels.get(entry.issueId);
         const state = reviewState(entry, label);
@@ -140,6 +141,8 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
         counts.all += 1;
         const item = {
           issueId: entry.issueId,
+          repository: entry.repository,
+          number: entry.number,
           round: entry.round,
           status: state.status,
           reason: state.reason,
@@ -148,38 +151,22 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
           finalCodeIds: label?.codeIds ?? null,
           messages: messages.get(entry.issueId) ?? 0,
         };
-        if (matchesQuery(entry, item, { ...query, status: query.status ?? 'pending' })) matching.push(item);
+        if (matchesQuery(entry, item, { ...query, status })) matching.push(item);
       }
-      const issues = await prisma.issue.findMany({
-        where: { id: { in: matching.map((m) => m.issueId) } },
-        select: { id: true, number: true, title: true, repository: { select: { owner: true, name: true } } },
-      });
-      const issueById = new Map(issues.map((issue) => [issue.id, issue]));
-      const repositoryOf = (id: string) => `${issueById.get(id)!.repository.owner}/${issueById.get(id)!.repository.name}`;
-      matching.sort(
-        (a, b) =>
-          a.round - b.round ||
-          repositoryOf(a.issueId).localeCompare(repositoryOf(b.issueId)) ||
-          issueById.get(a.issueId)!.number - issueById.get(b.issueId)!.number,
-      );
+      matching.sort((a, b) => a.round - b.round || a.repository.localeCompare(b.repository) || a.number - b.number);
       const page = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-      const coders = await prisma.user.findMany({
-        where: { id: { in: [...coderIds] } },
-        select: { id: true, name: true },
-        orderBy: { name: 'asc' },
-      });
+      const [titles, coders] = await Promise.all([
+        prisma.issue.findMany({ where: { id: { in: page.map((m) => m.issueId) } }, select: { id: true, title: true } }),
+        prisma.user.findMany({ where: { id: { in: [...coderIds] } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+      ]);
+      const titleOf = new Map(titles.map((issue) => [issue.id, issue.title]));
       return {
         counts,
         total: matching.length,
         page: query.page,
         pageSize: query.pageSize,
         coders,
-        items: page.map((item) => ({
-          ...item,
-          repository: repositoryOf(item.issueId),
-          number: issueById.get(item.issueId)!.number,
-          title: issueById.get(item.issueId)!.title,
-        })),
+        items: page.map((item) => ({ ...item, title: titleOf.get(item.issueId)! })),
       };
     },
 
