@@ -10,7 +10,7 @@ interface Coding {
   status: string;
 }
 interface ReviewIssue {
-  issue: { id: string; repository: string; number: number };
+  issue: { id: string; repository: string; number: number; title: string };
   codings: Coding[];
   codes: { id: string; name: string }[];
   finalLabel: { codeIds: string[]; revisions: { kind: string; decidedBy: { name: string } | null }[] } | null;
@@ -52,6 +52,7 @@ test('a lead resolves three disagreements with the keyboard, a coder replies, th
     await expect(page.getByTestId('queue-place')).toHaveText(`1 of ${4 - i} in the queue`);
     const issueId = page.url().split('?')[0]!.split('/').at(-1)!;
     const detail = await reviewIssue(page, projectId, stageId, issueId);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(detail.issue.title);
     const coderA = detail.codings.find((c) => c.label === 'A')!;
     // Keyboard only: Shift+A accepts coder A's set, Enter decides and moves on.
     await page.keyboard.press('Shift+A');

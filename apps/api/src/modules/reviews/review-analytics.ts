@@ -148,7 +148,7 @@ export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
         if (round.status !== 'closed') throw roundStillOpen();
       }
       const rounds = roundNumber === undefined ? closed : closed.filter((r) => r.number === roundNumber);
-      const [byIssue, labels, messages] = await Promise.all([
+      const [byIssue, labels, messages, stillOpen] = await Promise.all([
         loadIssueCodings(
           pool,
           stageId,
@@ -156,13 +156,20 @@ export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
         ),
         loadLabels(pool, stageId),
         loadMessageCounts(pool, stageId),
+        // An issue drawn again by a round not closed yet stays blind, closed rounds or not.
+        prisma.assignment.findMany({
+          where: { round: { stageId, status: { not: 'closed' } } },
+          select: { issueId: true },
+          distinct: ['issueId'],
+        }),
       ]);
+      const blind = new Set(stillOpen.map((a) => a.issueId));
       let compared = 0;
-      const items: Omit<Calibration['items'][number], 'repository' | 'number' | 'title'>[] = [];
+      const items: Omit<Calibration['items'][number], 'title'>[] = [];
       const otherCoders = new Set<string>();
       for (const entry of byIssue.values()) {
         const mine = entry.codings.find((c) => c.coderId === userId && c.status === 'submitted');
-        if (!mine) continue;
+        if (!mine || blind.has(entry.issueId)) continue;
         const others = entry.codings.filter((c) => c.coderId !== userId && c.status === 'submitted');
         if (others.length) compared += 1;
         const label = labels.get(entry.issueId);
@@ -171,6 +178,8 @@ export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
         for (const c of others) otherCoders.add(c.coderId);
         items.push({
           issueId: entry.issueId,
+          repository: entry.repository,
+          number: entry.number,
           round: entry.round,
           mine: mine.codeIds,
           others: others.map((c) => ({ coder: { id: c.coderId, name: '' }, codeIds: c.codeIds })),
@@ -180,10 +189,7 @@ export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
       }
       const [users, issues] = await Promise.all([
         prisma.user.findMany({ where: { id: { in: [...otherCoders] } }, select: { id: true, name: true } }),
-        prisma.issue.findMany({
-          where: { id: { in: items.map((i) => i.issueId) } },
-          select: { id: true, number: true, title: true, repository: { select: { owner: true, name: true } } },
-        }),
+        prisma.issue.findMany({ where: { id: { in: items.map((i) => i.issueId) } }, select: { id: true, title: true } }),
       ]);
       const nameOf = new Map(users.map((u) => [u.id, u.name]));
       const issueById = new Map(issues.map((i) => [i.id, i]));
@@ -193,12 +199,9 @@ export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
         codes: (stage.codebook?.codes ?? []).map((c) => ({ id: c.id, name: c.name })),
         items: items
           .map((item) => {
-            const issue = issueById.get(item.issueId)!;
             return {
               ...item,
-              repository: `${issue.repository.owner}/${issue.repository.name}`,
-              number: issue.number,
-              title: issue.title,
+              title: issueById.get(item.issueId)!.title,
               others: item.others.map((o) => ({ ...o, coder: { id: o.coder.id, name: nameOf.get(o.coder.id) ?? '' } })),
             };
           })

@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Button } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconEyeOff, IconFileOff } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { CenteredLoader } from '../../components/ui/centered-loader.tsx';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { StatusMessage } from '../../components/ui/status-message.tsx';
@@ -26,7 +26,11 @@ export function ReviewIssuePage() {
   const navigate = useNavigate();
   const [anonymous, setAnonymous] = useState(false);
   const lead = project.role !== 'coder';
-  const detail = useQuery({ ...reviewIssueQueryOptions(project.id, stageId, issueId, anonymous), placeholderData: keepPreviousData });
+  // Toggling anonymity keeps the screen while the other view loads; another issue never shows the previous one.
+  const detail = useQuery({
+    ...reviewIssueQueryOptions(project.id, stageId, issueId, anonymous),
+    placeholderData: (previous) => (previous?.issue.id === issueId ? previous : undefined),
+  });
   const filters = filtersFrom(searchParams);
   const search = searchOf(filters);
   const queue = useReviewQueue(project.id, stageId, { ...filters, page: 1, pageSize: WALK_SIZE }, lead);

@@ -29,8 +29,11 @@ function StageQueue({ projectId, stage }: { projectId: string; stage: StageSumma
   const status = filters.status ?? 'pending';
   const search = searchOf(filters);
   const hrefOf = (issueId: string) => `/projects/${projectId}/review/${stage.id}/${issueId}${search}`;
-  const queueHref = (extra: Record<string, string>) =>
-    `/projects/${projectId}/review${searchOf({ ...filtersFrom(new URLSearchParams(extra)), round: filters.round })}&stage=${stage.id}`;
+  const queueHref = (extra: Record<string, string>) => {
+    const params = new URLSearchParams(searchOf({ ...filtersFrom(new URLSearchParams(extra)), round: filters.round }));
+    params.set('stage', stage.id);
+    return `/projects/${projectId}/review?${params.toString()}`;
+  };
 
   function setFilter(key: string, value: string | null) {
     setSearchParams((params) => {
