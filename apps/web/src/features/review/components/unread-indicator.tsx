@@ -1,7 +1,7 @@
 // The header's unread count of discussion threads in the current project, with a menu that
 // opens each thread on the review screen.
 import { Link } from 'react-router';
-import { ActionIcon, Indicator, Menu, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Group, Indicator, Menu, Text, Tooltip } from '@mantine/core';
 import { IconMessages } from '@tabler/icons-react';
 import { useUnread } from '../api/get-unread.ts';
 
@@ -29,9 +29,14 @@ export function UnreadIndicator({ projectId }: { projectId: string }) {
               component={Link}
               to={`/projects/${projectId}/review/${thread.stageId}/${thread.issueId}`}
             >
-              <Text size="sm" fw={600} lineClamp={1}>
-                {thread.repository}#{thread.number} · {thread.unread} new
-              </Text>
+              <Group gap="xs" wrap="nowrap" justify="space-between">
+                <Text size="sm" fw={600} truncate>
+                  {thread.repository}#{thread.number}
+                </Text>
+                <Badge size="sm" variant="filled" style={{ flexShrink: 0 }}>
+                  {thread.unread} new
+                </Badge>
+              </Group>
               <Text size="xs" c="dimmed" lineClamp={1}>
                 {thread.stageName}: {thread.title}
               </Text>
