@@ -6,7 +6,16 @@ import type pg from 'pg';
 import type { Calibration, ReviewAnalytics } from '@concord/contracts';
 import { notFound } from '../../plugins/errors.ts';
 import { roundStillOpen } from './review-access.ts';
-import { confusedPairs, loadIssueCodings, loadLabels, loadMessageCounts, reviewState, sameCodes, submittedDiffer } from './review-data.ts';
+import {
+  confusedPairs,
+  loadIssueCodings,
+  loadIssueKeys,
+  loadLabels,
+  loadMessageCounts,
+  reviewState,
+  sameCodes,
+  submittedDiffer,
+} from './review-data.ts';
 
 const TOP_PAIRS = 20;
 const HOUR_MS = 3_600_000;
@@ -61,11 +70,7 @@ export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
       if (roundNumber !== undefined && !stage.rounds.some((r) => r.number === roundNumber)) throw notFound(`Round ${roundNumber}`);
       const rounds = roundNumber === undefined ? stage.rounds : stage.rounds.filter((r) => r.number === roundNumber);
       const [byIssue, labels, { revisions, firstMessage }] = await Promise.all([
-        loadIssueCodings(
-          pool,
-          stageId,
-          rounds.map((r) => r.number),
-        ),
+        loadIssueCodings(pool, rounds),
         loadLabels(pool, stageId),
         history(stageId),
       ]);
@@ -148,12 +153,9 @@ export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
         if (round.status !== 'closed') throw roundStillOpen();
       }
       const rounds = roundNumber === undefined ? closed : closed.filter((r) => r.number === roundNumber);
-      const [byIssue, labels, messages, stillOpen] = await Promise.all([
-        loadIssueCodings(
-          pool,
-          stageId,
-          rounds.map((r) => r.number),
-        ),
+      const [byIssue, keys, labels, messages, stillOpen] = await Promise.all([
+        loadIssueCodings(pool, rounds),
+        loadIssueKeys(pool, rounds),
         loadLabels(pool, stageId),
         loadMessageCounts(pool, stageId),
         // An issue drawn again by a round not closed yet stays blind, closed rounds or not.
@@ -178,8 +180,7 @@ export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
         for (const c of others) otherCoders.add(c.coderId);
         items.push({
           issueId: entry.issueId,
-          repository: entry.repository,
-          number: entry.number,
+          ...keys.get(entry.issueId)!,
           round: entry.round,
           mine: mine.codeIds,
           others: others.map((c) => ({ coder: { id: c.coderId, name: '' }, codeIds: c.codeIds })),

@@ -5,9 +5,6 @@ import type { PendingReason, ReviewCoding } from '@concord/contracts';
 
 export interface IssueCodings {
   issueId: string;
-  /** owner/name of the issue's repository and its number, to order by. */
-  repository: string;
-  number: number;
   round: number;
   roundStatus: 'draft' | 'open' | 'closed';
   /** Every assignment of the issue in that round; codes only of submitted codings. */
@@ -22,65 +19,72 @@ export interface LabelRow {
   codeIds: string[];
 }
 
+export interface RoundRow {
+  id: string;
+  number: number;
+  status: IssueCodings['roundStatus'];
+}
+
 /**
- * The assignments of a stage's rounds with their codings, grouped per issue. An issue drawn in
- * several rounds of a stage is reviewed on its latest round.
+ * The assignments of the given rounds of a stage with their codings, grouped per issue. An issue
+ * drawn in several rounds of a stage is reviewed on its latest round. One flat row per assignment
+ * and code, one query per round, grouped here: about twice as fast as array_agg in SQL.
  */
-export async function loadIssueCodings(pool: pg.Pool, stageId: string, rounds: number[]): Promise<Map<string, IssueCodings>> {
-  // One flat row per assignment and code, grouped here: about twice as fast as array_agg in SQL.
-  const [codings, issues] = await Promise.all([
-    pool.query<
-      [string, number, IssueCodings['roundStatus'], string, ReviewCoding['status'] | null, boolean | null, boolean | null, string | null]
-    >({
-      text: `SELECT a."issueId", r.number, r.status, a."coderId", c.status, c.flagged, c."cannotDecide", cc."codeId"
-             FROM "Assignment" a
-             JOIN "Round" r ON r.id = a."roundId"
-             LEFT JOIN "Coding" c ON c."assignmentId" = a.id
-             LEFT JOIN "CodingCode" cc ON cc."codingId" = c.id AND c.status = 'submitted'
-             WHERE r."stageId" = $1 AND r.number = ANY($2::int[])`,
-      values: [stageId, rounds],
-      rowMode: 'array',
-    }),
-    pool.query<[string, string, number]>({
-      text: `SELECT i.id, rp.owner || '/' || rp.name, i.number FROM "Issue" i JOIN "Repository" rp ON rp.id = i."repositoryId"
-             WHERE i.id IN (SELECT a."issueId" FROM "Assignment" a JOIN "Round" r ON r.id = a."roundId"
-                            WHERE r."stageId" = $1 AND r.number = ANY($2::int[]))`,
-      values: [stageId, rounds],
-      rowMode: 'array',
-    }),
-  ]);
-  const issueKeys = new Map(issues.rows.map(([id, repository, number]) => [id, { repository, number }]));
+export async function loadIssueCodings(pool: pg.Pool, rounds: RoundRow[]): Promise<Map<string, IssueCodings>> {
+  const perRound = await Promise.all(
+    rounds.map((round) =>
+      pool.query<[string, string, ReviewCoding['status'] | null, boolean | null, boolean | null, string | null]>({
+        text: `SELECT a."issueId", a."coderId", c.status, c.flagged, c."cannotDecide", cc."codeId"
+               FROM "Assignment" a
+               LEFT JOIN "Coding" c ON c."assignmentId" = a.id
+               LEFT JOIN "CodingCode" cc ON cc."codingId" = c.id AND c.status = 'submitted'
+               WHERE a."roundId" = $1`,
+        values: [round.id],
+        rowMode: 'array',
+      }),
+    ),
+  );
   const byIssue = new Map<string, IssueCodings>();
-  const byAssignment = new Map<string, ReviewCoding>();
-  for (const [issueId, round, roundStatus, coderId, status, flagged, cannotDecide, codeId] of codings.rows) {
-    let entry = byIssue.get(issueId);
-    if (entry && entry.round > round) continue;
-    if (!entry || entry.round < round) {
-      entry = { issueId, ...issueKeys.get(issueId)!, round, roundStatus, codings: [] };
-      byIssue.set(issueId, entry);
+  for (const [index, round] of rounds.entries()) {
+    for (const [issueId, coderId, status, flagged, cannotDecide, codeId] of perRound[index]!.rows) {
+      let entry = byIssue.get(issueId);
+      if (entry && entry.round > round.number) continue;
+      if (!entry || entry.round < round.number) {
+        entry = { issueId, round: round.number, roundStatus: round.status, codings: [] };
+        byIssue.set(issueId, entry);
+      }
+      // An issue has a handful of coders: a scan is cheaper than a keyed lookup.
+      const coding = entry.codings.find((c) => c.coderId === coderId);
+      if (coding) {
+        if (codeId) coding.codeIds.push(codeId);
+        continue;
+      }
+      entry.codings.push({
+        coderId,
+        status: status ?? 'todo',
+        codeIds: codeId ? [codeId] : [],
+        flagged: flagged ?? false,
+        cannotDecide: cannotDecide ?? false,
+      });
     }
-    const key = `${issueId}|${round}|${coderId}`;
-    const coding = byAssignment.get(key);
-    if (coding) {
-      if (codeId) coding.codeIds.push(codeId);
-      continue;
-    }
-    const created = {
-      coderId,
-      status: status ?? 'todo',
-      codeIds: codeId ? [codeId] : [],
-      flagged: flagged ?? false,
-      cannotDecide: cannotDecide ?? false,
-    };
-    byAssignment.set(key, created);
-    entry.codings.push(created);
   }
   // Codes sorted (sets compare by their sorted ids); coders in a stable order, that of their letters on the review screen.
   for (const entry of byIssue.values()) {
-    for (const coding of entry.codings) coding.codeIds.sort();
-    entry.codings.sort((a, b) => (a.coderId < b.coderId ? -1 : a.coderId > b.coderId ? 1 : 0));
+    for (const coding of entry.codings) if (coding.codeIds.length > 1) coding.codeIds.sort();
+    if (entry.codings.length > 1) entry.codings.sort((a, b) => (a.coderId < b.coderId ? -1 : a.coderId > b.coderId ? 1 : 0));
   }
   return byIssue;
+}
+
+/** owner/name and number of the issues the given rounds drew, to order and show them. */
+export async function loadIssueKeys(pool: pg.Pool, rounds: RoundRow[]): Promise<Map<string, { repository: string; number: number }>> {
+  const { rows } = await pool.query<[string, string, number]>({
+    text: `SELECT i.id, rp.owner || '/' || rp.name, i.number FROM "Issue" i JOIN "Repository" rp ON rp.id = i."repositoryId"
+           WHERE i.id IN (SELECT a."issueId" FROM "Assignment" a WHERE a."roundId" = ANY($1::uuid[]))`,
+    values: [rounds.map((r) => r.id)],
+    rowMode: 'array',
+  });
+  return new Map(rows.map(([id, repository, number]) => [id, { repository, number }]));
 }
 
 export async function loadLabels(pool: pg.Pool, stageId: string): Promise<Map<string, LabelRow>> {

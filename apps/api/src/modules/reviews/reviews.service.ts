@@ -23,6 +23,7 @@ import {
   coderLetters,
   consensus,
   loadIssueCodings,
+  loadIssueKeys,
   loadLabels,
   loadMessageCounts,
   reviewState,
@@ -119,12 +120,9 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
   return {
     async queue(projectId: string, stageId: string, query: ReviewQueueQuery): Promise<ReviewQueue> {
       const { rounds } = await stageRounds(projectId, stageId, query.round);
-      const [byIssue, labels, messages] = await Promise.all([
-        loadIssueCodings(
-          pool,
-          stageId,
-          rounds.map((r) => r.number),
-        ),
+      const [byIssue, keys, labels, messages] = await Promise.all([
+        loadIssueCodings(pool, rounds),
+        loadIssueKeys(pool, rounds),
         loadLabels(pool, stageId),
         loadMessageCounts(pool, stageId),
       ]);
@@ -141,8 +139,7 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
         counts.all += 1;
         const item = {
           issueId: entry.issueId,
-          repository: entry.repository,
-          number: entry.number,
+          ...keys.get(entry.issueId)!,
           round: entry.round,
           status: state.status,
           reason: state.reason,
@@ -296,9 +293,12 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
      * codes, reopened when they no longer agree. Leads' decisions are never touched.
      */
     async finaliseRound(roundId: string): Promise<{ created: number; updated: number; reopened: number }> {
-      const round = await prisma.round.findUniqueOrThrow({ where: { id: roundId }, select: { stageId: true, number: true, status: true } });
+      const round = await prisma.round.findUniqueOrThrow({
+        where: { id: roundId },
+        select: { id: true, stageId: true, number: true, status: true },
+      });
       if (round.status !== 'closed') return { created: 0, updated: 0, reopened: 0 };
-      const [byIssue, labels] = await Promise.all([loadIssueCodings(pool, round.stageId, [round.number]), loadLabels(pool, round.stageId)]);
+      const [byIssue, labels] = await Promise.all([loadIssueCodings(pool, [round]), loadLabels(pool, round.stageId)]);
       const create: { id: string; issueId: string; codeIds: string[] }[] = [];
       const update: { label: LabelRow; codeIds: string[] }[] = [];
       const reopen: LabelRow[] = [];
