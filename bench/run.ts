@@ -69,7 +69,7 @@ const sections: Record<string, () => Promise<void>> = {
   },
   review: async () => {
     console.log('\n== Review: queue and analytics of a closed round, 10,000 issues x 3 coders, multi-label (median of 7) ==');
-    const review = await reviewBenchmark(3306);
+    const review = await reviewBenchmark(3326);
     const { pending, decided, agreed } = review.counts;
     console.log(
       `data: ${review.issues} issues, ${agreed} finalised automatically on closing (${review.finaliseMs.toFixed(0)} ms), ${decided} decided, ${pending} to review; ${review.labels} final labels`,

@@ -7,6 +7,7 @@ import type { Calibration, ReviewAnalytics } from '@concord/contracts';
 import { notFound } from '../../plugins/errors.ts';
 import { roundStillOpen } from './review-access.ts';
 import {
+  byText,
   confusedPairs,
   loadIssueCodings,
   loadIssueKeys,
@@ -126,7 +127,7 @@ export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
       return {
         round: roundNumber ?? null,
         confusedPairs: [...pairCounts.entries()]
-          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+          .sort((a, b) => b[1] - a[1] || byText(a[0], b[0]))
           .slice(0, TOP_PAIRS)
           .map(([key, count]) => {
             const [a, b] = key.split('|') as [string, string];
@@ -206,7 +207,7 @@ export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
               others: item.others.map((o) => ({ ...o, coder: { id: o.coder.id, name: nameOf.get(o.coder.id) ?? '' } })),
             };
           })
-          .sort((a, b) => a.round - b.round || a.repository.localeCompare(b.repository) || a.number - b.number),
+          .sort((a, b) => a.round - b.round || byText(a.repository, b.repository) || a.number - b.number),
       };
     },
   };

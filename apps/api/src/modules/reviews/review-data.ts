@@ -71,7 +71,7 @@ export async function loadIssueCodings(pool: pg.Pool, rounds: RoundRow[]): Promi
   // Codes sorted (sets compare by their sorted ids); coders in a stable order, that of their letters on the review screen.
   for (const entry of byIssue.values()) {
     for (const coding of entry.codings) if (coding.codeIds.length > 1) coding.codeIds.sort();
-    if (entry.codings.length > 1) entry.codings.sort((a, b) => (a.coderId < b.coderId ? -1 : a.coderId > b.coderId ? 1 : 0));
+    if (entry.codings.length > 1) entry.codings.sort((a, b) => byText(a.coderId, b.coderId));
   }
   return byIssue;
 }
@@ -164,3 +164,6 @@ const coderLetter = (index: number) => String.fromCharCode(65 + (index % 26)) + 
 export function coderLetters(coderIds: Iterable<string>): Map<string, string> {
   return new Map([...new Set(coderIds)].sort().map((id, index) => [id, coderLetter(index)]));
 }
+
+/** Ordinal order of strings: thousands of issues sort much faster than with localeCompare, and the same on every machine. */
+export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -22,6 +22,7 @@ import { assertUnblinded, roundsOfIssue, stageWithCodes } from './review-access.
 import {
   coderLetters,
   consensus,
+  byText,
   loadIssueCodings,
   loadIssueKeys,
   loadLabels,
@@ -150,7 +151,7 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
         };
         if (matchesQuery(entry, item, { ...query, status })) matching.push(item);
       }
-      matching.sort((a, b) => a.round - b.round || a.repository.localeCompare(b.repository) || a.number - b.number);
+      matching.sort((a, b) => a.round - b.round || byText(a.repository, b.repository) || a.number - b.number);
       const page = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
       const [titles, coders] = await Promise.all([
         prisma.issue.findMany({ where: { id: { in: page.map((m) => m.issueId) } }, select: { id: true, title: true } }),
