@@ -28,13 +28,6 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-interface RevisionRow {
-  issueId: string;
-  kind: string;
-  codeIds: string[];
-  createdAtMs: number;
-}
-
 export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
   async function stageWithRounds(projectId: string, stageId: string) {
     const stage = await prisma.stage.findFirst({
@@ -45,24 +38,30 @@ export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
     return stage;
   }
 
-  /** Every revision of the stage's final labels, oldest first, and each thread's first message. */
+  /**
+   * Per issue, the time of a lead's first decision; and for discussed issues, the final codes in
+   * force when the discussion began (none when it began before any label).
+   */
   async function history(stageId: string) {
-    const [revisions, firstMessages] = await Promise.all([
-      pool.query<RevisionRow>({
-        text: `SELECT f."issueId" AS "issueId", r.kind, r."codeIds" AS "codeIds", (extract(epoch FROM r."createdAt") * 1000)::float8 AS "createdAtMs"
-               FROM "FinalLabelRevision" r JOIN "FinalLabel" f ON f.id = r."finalLabelId"
-               WHERE f."stageId" = $1 ORDER BY r.version`,
-        values: [stageId],
-      }),
+    const [decisions, discussed] = await Promise.all([
       pool.query<[string, number]>({
-        text: `SELECT "issueId", (extract(epoch FROM min("createdAt")) * 1000)::float8 FROM "DiscussionMessage" WHERE "stageId" = $1 GROUP BY "issueId"`,
+        text: `SELECT f."issueId", (extract(epoch FROM min(r."createdAt")) * 1000)::float8
+               FROM "FinalLabelRevision" r JOIN "FinalLabel" f ON f.id = r."finalLabelId"
+               WHERE f."stageId" = $1 AND r.kind = 'decision' GROUP BY f."issueId"`,
+        values: [stageId],
+        rowMode: 'array',
+      }),
+      pool.query<[string, string[]]>({
+        text: `SELECT m."issueId", before."codeIds"
+               FROM (SELECT "issueId", min("createdAt") AS started FROM "DiscussionMessage" WHERE "stageId" = $1 GROUP BY "issueId") m
+               JOIN "FinalLabel" f ON f."stageId" = $1 AND f."issueId" = m."issueId"
+               JOIN LATERAL (SELECT r."codeIds" FROM "FinalLabelRevision" r WHERE r."finalLabelId" = f.id AND r."createdAt" < m.started
+                             ORDER BY r.version DESC LIMIT 1) before ON true`,
         values: [stageId],
         rowMode: 'array',
       }),
     ]);
-    const byIssue = new Map<string, RevisionRow[]>();
-    for (const row of revisions.rows) byIssue.set(row.issueId, [...(byIssue.get(row.issueId) ?? []), row]);
-    return { revisions: byIssue, firstMessage: new Map(firstMessages.rows) };
+    return { firstDecision: new Map(decisions.rows), codesWhenDiscussed: new Map(discussed.rows) };
   }
 
   return {
@@ -70,7 +69,7 @@ export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
       const stage = await stageWithRounds(projectId, stageId);
       if (roundNumber !== undefined && !stage.rounds.some((r) => r.number === roundNumber)) throw notFound(`Round ${roundNumber}`);
       const rounds = roundNumber === undefined ? stage.rounds : stage.rounds.filter((r) => r.number === roundNumber);
-      const [byIssue, labels, { revisions, firstMessage }] = await Promise.all([
+      const [byIssue, labels, { firstDecision, codesWhenDiscussed }] = await Promise.all([
         loadIssueCodings(pool, rounds),
         loadLabels(pool, stageId),
         history(stageId),
@@ -107,17 +106,15 @@ export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
           }
         }
 
-        const history = revisions.get(entry.issueId) ?? [];
-        // Time to resolve: from the round's close (or, reviewed live, the last submission) to the lead's first decision.
-        const firstDecision = history.find((r) => r.kind === 'decision');
+        // Time to resolve: from the round's close to the lead's first decision (live decisions have no close to count from).
+        const decidedAt = firstDecision.get(entry.issueId);
         const since = closedAt.get(entry.round);
-        if (firstDecision && since) resolveHours.push(Math.max(0, firstDecision.createdAtMs - since) / HOUR_MS);
+        if (decidedAt !== undefined && since) resolveHours.push(Math.max(0, decidedAt - since) / HOUR_MS);
 
-        const started = firstMessage.get(entry.issueId);
-        const before = started === undefined ? undefined : history.filter((r) => r.createdAtMs < started).at(-1);
+        const before = codesWhenDiscussed.get(entry.issueId);
         if (before && label) {
           discussed += 1;
-          if (!sameCodes([...before.codeIds].sort(), label.codeIds)) changed += 1;
+          if (!sameCodes([...before].sort(), label.codeIds)) changed += 1;
         }
       }
 

@@ -160,11 +160,12 @@ describe('decisions', () => {
       'PARENT_NOT_CODABLE',
     );
     expect((await decide(team.lead, issues[1]!, { baseVersion: 0, codeIds: [], rationale: '' })).statusCode).toBe(400);
-    await ctx.prisma.code.update({ where: { id: codes.Speed! }, data: { retiredAt: new Date() } });
-    // The codebook cache hears of the change through PostgreSQL; retry until it has.
-    await expect
-      .poll(async () => (await decide(team.lead, issues[1]!, { baseVersion: 0, codeIds: [codes.Speed], rationale: '' })).json().code)
-      .toBe('RETIRED_CODE');
+    // Retired through the codebook API, which answers once this process's caches have seen it.
+    const retire = await ctx.request(team.lead, { method: 'POST', url: `${base()}/codebook/codes/${codes.Speed}/retire` });
+    expect(retire.statusCode).toBe(200);
+    expect((await decide(team.lead, issues[1]!, { baseVersion: 0, codeIds: [codes.Speed], rationale: '' })).json().code).toBe(
+      'RETIRED_CODE',
+    );
     expect(await ctx.prisma.finalLabel.count({ where: { stageId, issueId: issues[1]! } })).toBe(0);
   });
 
