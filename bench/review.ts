@@ -1,9 +1,6 @@
-// Review benchmark: a closed multi-label round of 10,000 issues x 3 coders x 40 codes (the
-// agreement benchmark's synthetic study), finalised by closing it through the API, with a lead's
-// decisions on a fifth of the disagreements and discussions on some. Times the review queue and
-// the disagreement analytics through the API (localhost round trip, an upper bound of the server
-// time), next to a plain query that only reads the round's assignments with their codes (the floor).
-// Target: under 200 ms each.
+// Review benchmark: the agreement benchmark's synthetic study as a closed round of 10,000 issues x
+// 3 coders, finalised by closing it, with decisions and discussions; times the queue and analytics
+// through the API (localhost round trip) against a plain query reading the round's codes. Target < 200 ms.
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

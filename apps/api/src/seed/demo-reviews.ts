@@ -1,7 +1,6 @@
-// Review of the demo's closed rounds: the agreed issues finalised as closing a round does, the
-// Relevance disagreements and most Challenges ones adjudicated with rationales (one after a
-// discussion that changed the decision), and the last few Challenges disagreements left open, one
-// with a discussion waiting for a reply, for a newcomer (and the browser journey) to resolve.
+// Review of the demo's closed rounds: agreed issues finalised as closing a round does, every
+// Relevance and most Challenges disagreements adjudicated (one changed after a discussion), and four
+// Challenges ones left open, one with a question for the coders, for a newcomer to resolve.
 import type { PrismaClient } from '@concord/db';
 import type { ReviewCoding } from '@concord/contracts';
 import { consensus } from '../modules/reviews/review-data.ts';

@@ -1,7 +1,6 @@
-// Review and adjudication of a stage: the queue of issues where coders differ, one issue side by
-// side, leads' decisions (versioned: a decision based on a stale version gets 409 with the
-// current one), reopening, and the automatic final label of issues on which every coder agreed,
-// written when a round closes.
+// Review of a stage: the queue of issues where coders differ, one issue side by side, leads'
+// versioned decisions (a stale version gets 409 with the current one), reopening, and the
+// automatic final label of the issues every coder agreed on, written when a round closes.
 import { randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient, type Role } from '@concord/db';
 import type pg from 'pg';

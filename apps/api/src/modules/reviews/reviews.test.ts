@@ -1,7 +1,6 @@
-// The review API on a real database: queue contents and filters, automatic finalisation when a
-// round closes, versioned decisions (409 on a stale version, exactly one of two concurrent wins),
-// anonymised review, reopening, discussions with mentions and unread counts, analytics, the
-// calibration view, the dataset, and resolving the recode queue.
+// The review API on a real database: queue and filters, finalisation on close, versioned decisions
+// (409 when stale, one of two concurrent wins), anonymised review, reopening, discussions, unread
+// counts, analytics, calibration, the dataset and the recode queue.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type Team, type TestUser } from '../../../test/test-context.ts';
 import { createIssues, createRound, createStage } from '../../../test/factories.ts';

@@ -1,7 +1,6 @@
-// One issue under review: the issue and its discussion beside each coder's codes, the final set
-// being composed, a rationale and the label's history. Keyboard first: Shift + a coder's letter
-// accepts their set, a code's key toggles it, Enter decides and moves to the next issue of the
-// queue, J / K move without deciding. A stale decision (another lead was faster) shows theirs.
+// One issue under review: the issue and discussion beside each coder's codes, the final set, a
+// rationale and the history. Keyboard first: Shift + a coder's letter accepts their set, a code's
+// key toggles it, Enter decides and opens the next issue, J / K move; a stale decision shows theirs.
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { Alert, Badge, Button, Divider, Group, Kbd, Paper, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowBackUp, IconCheck, IconLock } from '@tabler/icons-react';
