@@ -127,7 +127,7 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
         loadMessageCounts(pool, stageId),
       ]);
       const counts = { pending: 0, decided: 0, agreed: 0, all: 0 };
-      const matching: (Omit<ReviewQueueItem, 'title'> & { round: number })[] = [];
+      const matching: Omit<ReviewQueueItem, 'title'>[] = [];
       const coderIds = new Set<string>();
       const status = query.status ?? 'pending';
       for (const entry of byIssue.values()) {
