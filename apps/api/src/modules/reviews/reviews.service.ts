@@ -310,24 +310,28 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
         else if (agreedCodes && label?.agreed && !sameCodes(label.codeIds, agreedCodes)) update.push({ label, codeIds: agreedCodes });
         else if (!agreedCodes && label?.agreed && !label.reopened) reopen.push(label);
       }
+      let created = 0;
       await prisma.$transaction(
         async (tx) => {
-          await tx.finalLabel.createMany({
-            data: create.map(({ id, issueId }) => ({ id, stageId: round.stageId, issueId, roundId, agreed: true })),
-            skipDuplicates: true,
-          });
-          await tx.finalLabelCode.createMany({
-            data: create.flatMap(({ id, codeIds }) => codeIds.map((codeId) => ({ finalLabelId: id, codeId }))),
-          });
-          await tx.finalLabelRevision.createMany({
-            data: create.map(({ id, codeIds }) => ({
-              finalLabelId: id,
-              version: 1,
-              kind: 'agreed',
-              codeIds,
-              rationale: 'Every coder chose these codes.',
-            })),
-          });
+          // One statement for thousands of labels, their codes and first revisions; a label a lead
+          // created meanwhile wins (ON CONFLICT), and its codes and revision are skipped with it.
+          const codes = create.flatMap(({ id, codeIds }) => codeIds.map((codeId) => [id, codeId] as const));
+          created = await tx.$executeRaw`
+            WITH created AS (
+              INSERT INTO "FinalLabel" (id, "stageId", "issueId", "roundId", version, agreed, "updatedAt")
+              SELECT id, ${round.stageId}::uuid, "issueId", ${roundId}::uuid, 1, true, now()
+              FROM unnest(${create.map((c) => c.id)}::uuid[], ${create.map((c) => c.issueId)}::uuid[]) AS input(id, "issueId")
+              ON CONFLICT ("stageId", "issueId") DO NOTHING
+              RETURNING id
+            ), codes AS (
+              SELECT c.id, c."codeId" FROM unnest(${codes.map((c) => c[0])}::uuid[], ${codes.map((c) => c[1])}::uuid[]) AS c(id, "codeId")
+              JOIN created USING (id)
+            ), written AS (
+              INSERT INTO "FinalLabelCode" ("finalLabelId", "codeId") SELECT id, "codeId" FROM codes
+            )
+            INSERT INTO "FinalLabelRevision" (id, "finalLabelId", version, kind, "codeIds", rationale)
+            SELECT gen_random_uuid(), id, 1, 'agreed', array_agg("codeId"::text ORDER BY "codeId"), 'Every coder chose these codes.'
+            FROM codes GROUP BY id`;
           for (const { label, codeIds } of update) {
             const row = await tx.finalLabel.update({
               where: { stageId_issueId: { stageId: round.stageId, issueId: label.issueId } },
@@ -362,7 +366,7 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
         },
         { timeout: 60_000 },
       );
-      return { created: create.length, updated: update.length, reopened: reopen.length };
+      return { created, updated: update.length, reopened: reopen.length };
     },
   };
 }
