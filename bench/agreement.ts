@@ -23,7 +23,8 @@ async function median(runs: number, measure: () => Promise<number>): Promise<num
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 }
 
-async function seedStudy(db: pg.Client) {
+/** A closed multi-label round of `issues` issues x 3 coders x 40 codes, and a lead's session cookie. */
+export async function seedStudy(db: pg.Client, issues = ISSUES) {
   const one = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows[0];
   const project = await one(`INSERT INTO "Project" (id, slug, name) VALUES (gen_random_uuid(), 'bench', 'Bench') RETURNING id`);
   const users = [];
@@ -66,7 +67,7 @@ async function seedStudy(db: pg.Client) {
   await db.query(
     `INSERT INTO "Issue" (id, "projectId", "repositoryId", "githubNodeId", number, title, body, state, "createdAt", "updatedAt", url, labels, "contentHash")
      SELECT gen_random_uuid(), $1, $2, 'I_' || g, g, 'Issue ' || g, '', 'OPEN', now(), now(), 'https://github.com/bench/repo/issues/' || g, '{}', 'x'
-     FROM generate_series(1, ${ISSUES}) g`,
+     FROM generate_series(1, ${issues}) g`,
     [project.id, repository.id],
   );
   const round = await one(

@@ -10,6 +10,7 @@ import { codingBenchmark } from './coding.ts';
 import { codingScreenBenchmark } from './coding-screen.ts';
 import { coldStartBenchmark } from './cold-start.ts';
 import { exportBenchmark } from './export.ts';
+import { reviewBenchmark } from './review.ts';
 
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'concord-bench-'));
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
@@ -94,6 +95,19 @@ const sections: Record<string, () => Promise<void>> = {
     const { escaping } = result;
     console.log(
       `CSV escaping of ${escaping.rows.toLocaleString('en')} rows: ours ${escaping.oursMs.toFixed(0)} ms, csv-stringify ${escaping.libraryMs.toFixed(0)} ms (${(escaping.libraryMs / escaping.oursMs).toFixed(1)}x)`,
+    );
+  },
+  review: async () => {
+    console.log('\n== Review: queue and analytics of a closed round, 10,000 issues x 3 coders, multi-label (median of 7) ==');
+    const review = await reviewBenchmark(3326);
+    const { pending, decided, agreed } = review.counts;
+    console.log(
+      `data: ${review.issues} issues, ${agreed} finalised automatically on closing (${review.finaliseMs.toFixed(0)} ms), ${decided} decided, ${pending} to review; ${review.labels} final labels`,
+    );
+    console.log(`review queue (first page of 100): ${review.queueMs.toFixed(0)} ms  target < 200 ms  ${verdict(review.queueMs < 200)}`);
+    console.log(`disagreement analytics: ${review.analyticsMs.toFixed(0)} ms  target < 200 ms  ${verdict(review.analyticsMs < 200)}`);
+    console.log(
+      `floor (plain query reading the round's assignments and codes): ${review.floorMs.toFixed(0)} ms; queue / floor = ${(review.queueMs / review.floorMs).toFixed(1)}x, analytics / floor = ${(review.analyticsMs / review.floorMs).toFixed(1)}x`,
     );
   },
 };

@@ -16,6 +16,7 @@ import { codebooksRoutes } from './modules/codebooks/codebooks.routes.ts';
 import { codingRoutes } from './modules/coding/coding.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { roundsRoutes } from './modules/rounds/rounds.routes.ts';
+import { reviewsRoutes } from './modules/reviews/reviews.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { issuesRoutes } from './modules/issues/issues.routes.ts';
@@ -74,6 +75,7 @@ export async function buildApp({ database, logger = false, trustProxy = false, w
   await app.register(codingRoutes, { prefix: '/api/projects/:projectId', services });
   await app.register(codebooksRoutes, { prefix: '/api/projects/:projectId/stages', services });
   await app.register(exportsRoutes, { prefix: '/api/projects/:projectId/exports', services });
+  await app.register(reviewsRoutes, { prefix: '/api/projects/:projectId', services });
 
   await app.register(webPlugin, { distDir: webDistDir ?? '' });
   return app;

@@ -14,10 +14,17 @@ import { createIssuesService } from './modules/issues/issues.service.ts';
 import { createMembersService } from './modules/members/members.service.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createTokensService } from './modules/tokens/tokens.service.ts';
+import { createReviewsService } from './modules/reviews/reviews.service.ts';
+import { createReviewAnalytics } from './modules/reviews/review-analytics.ts';
+import { createDiscussionsService } from './modules/reviews/discussions.service.ts';
+import { createDatasetService } from './modules/reviews/dataset.service.ts';
+import { createRecodeService } from './modules/reviews/recode.service.ts';
 import { AppError } from './plugins/errors.ts';
 
 export function createServices({ prisma, pool }: Database, changeFeed: ChangeFeed) {
   const agreement = createAgreementService(prisma, pool);
+  const coding = createCodingService(prisma, pool, changeFeed);
+  const reviews = createReviewsService(prisma, pool, coding);
   return {
     database: {
       async ping(): Promise<void> {
@@ -37,8 +44,14 @@ export function createServices({ prisma, pool }: Database, changeFeed: ChangeFee
     agreement,
     analysis: createAnalysisService(prisma, pool, agreement),
     codebooks: createCodebooksService(prisma),
-    rounds: createRoundsService(prisma),
-    coding: createCodingService(prisma, pool, changeFeed),
+    // Closing a round finalises the issues on which every coder agreed.
+    rounds: createRoundsService(prisma, { onClosed: (roundId) => reviews.finaliseRound(roundId) }),
+    coding,
+    reviews,
+    reviewAnalytics: createReviewAnalytics(prisma, pool),
+    discussions: createDiscussionsService(prisma, pool),
+    dataset: createDatasetService(prisma),
+    recode: createRecodeService(prisma, coding),
     exports: createExportsService(prisma, pool),
   };
 }

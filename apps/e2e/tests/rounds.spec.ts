@@ -92,8 +92,28 @@ test('a lead reads the calibration sequence, then draws, opens and closes a seed
   await expect(rowOf(table, third.name).getByText('open', { exact: true })).toBeVisible();
   await expect(rowOf(table, third.name).getByRole('button', { name: `Close ${third.name}` })).toBeVisible();
 
-  // Challenges codes only issues marked PTM-related in Relevance's final labels, and the demo has
-  // none yet: the API's refusal is shown in the dialog.
+  // Challenges codes only issues whose Relevance final label is PTM-related and that no Challenges
+  // round drew yet. The demo's are all drawn; closing a Relevance round (the coding journey closes
+  // round 3) finalises its agreed issues and may add some: the dialog draws exactly those, or shows
+  // the API's refusal when there are none.
+  const challenges = await stageId(page, projectId, 'Challenges');
+  const ptm = (
+    (await (await page.request.get(`/api/projects/${projectId}/stages/${relevance}/review?status=all&pageSize=500`)).json()) as {
+      items: { issueId: string; finalCodeIds: string[] | null }[];
+    }
+  ).items;
+  const ptmCode = (
+    (await (await page.request.get(`/api/projects/${projectId}/stages/${relevance}/codebook`)).json()) as {
+      codes: { id: string; name: string }[];
+    }
+  ).codes.find((code) => code.name === 'PTM-related')!.id;
+  const drawn = (
+    (await (await page.request.get(`/api/projects/${projectId}/stages/${challenges}/review?status=all&pageSize=500`)).json()) as {
+      items: { issueId: string }[];
+    }
+  ).items.map((item) => item.issueId);
+  const eligible = ptm.filter((item) => item.finalCodeIds?.includes(ptmCode) && !drawn.includes(item.issueId));
+  const roundsBefore = (await fetchRounds(page, projectId, challenges)).length;
   await page.getByRole('tab', { name: 'Challenges' }).click();
   await expect(page.getByRole('table', { name: 'Rounds of Challenges' })).toBeVisible();
   await page.getByRole('button', { name: 'New round' }).click();
@@ -103,9 +123,16 @@ test('a lead reads the calibration sequence, then draws, opens and closes a seed
   await expect(dialog.getByText(/Only owners can list the project’s members/)).toBeVisible();
   await pickCoders(dialog, ['Chloe Coder']);
   await dialog.getByRole('button', { name: 'Create round' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('No issue is left to assign in this stage.');
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(dialog).toBeHidden();
+  if (eligible.length === 0) {
+    await expect(dialog.getByRole('alert')).toContainText('No issue is left to assign in this stage.');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+  } else {
+    await expect(dialog).toBeHidden();
+    const after = await fetchRounds(page, projectId, challenges);
+    expect(after).toHaveLength(roundsBefore + 1);
+    expect(after.at(-1)).toMatchObject({ status: 'draft', issues: eligible.length });
+  }
 
   // A seeded sample of five Relevance issues for both coders, every issue to each: 10 assignments.
   const name = `E2E sample ${Date.now().toString(36)}`;

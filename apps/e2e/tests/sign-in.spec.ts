@@ -42,9 +42,9 @@ test('the owner signs in, browses the demo project and signs out', async ({ page
   }
   await expect(page).toHaveURL(/[?&]q=CUDA/);
 
-  // Review is not built yet, and says so.
-  await page.getByRole('link', { name: 'Review', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible();
+  // Export is not built yet, and says so.
+  await page.getByRole('link', { name: 'Export', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Export' })).toBeVisible();
   await expect(page.getByText(/^Coming soon:/)).toBeVisible();
 
   // Members: the owner sees everyone in the project.

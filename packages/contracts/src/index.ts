@@ -9,3 +9,4 @@ export * from './coding.ts';
 export * from './codebooks.ts';
 export * from './analysis.ts';
 export * from './exports.ts';
+export * from './reviews.ts';

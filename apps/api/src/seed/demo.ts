@@ -4,6 +4,7 @@ import type { PrismaClient } from '@concord/db';
 import { hashPassword, randomSecret } from '../lib/secrets.ts';
 import { issueContentHash } from '../lib/issue-content.ts';
 import { seedDemoCodings } from './demo-codings.ts';
+import { seedDemoReviews } from './demo-reviews.ts';
 import { generateDemoIssues } from './demo-issues.ts';
 
 export interface DemoAccount {
@@ -155,6 +156,13 @@ export async function seedDemo(prisma: PrismaClient, { production }: { productio
     issues: createdIssues,
     coderIds: [userId('coder1@demo.concord'), userId('coder2@demo.concord')],
     refinedBy: userId('lead@demo.concord'),
+  });
+  await seedDemoReviews(prisma, {
+    stageIds: { relevance: relevance.id, challenges: challenges.id },
+    codes: { relevance: relevance.codes, challenges: challenges.codes },
+    issues: createdIssues,
+    leadId: userId('lead@demo.concord'),
+    coderIds: [userId('coder1@demo.concord'), userId('coder2@demo.concord')],
   });
   return accounts;
 }

@@ -11,6 +11,7 @@ import {
   IconListDetails,
   IconListNumbers,
   IconSitemap,
+  IconTable,
   IconUsers,
   type IconProps,
 } from '@tabler/icons-react';
@@ -32,12 +33,8 @@ export const PROJECT_AREAS: ProjectArea[] = [
   { path: 'rounds', label: 'Rounds', icon: IconListNumbers },
   { path: 'coding', label: 'Coding', icon: IconCheckbox },
   { path: 'agreement', label: 'Agreement', icon: IconGauge },
-  {
-    path: 'review',
-    label: 'Review',
-    icon: IconGitCompare,
-    comingSoon: 'leads adjudicate the issues where coders disagree, with a rationale and a discussion, to settle the final label.',
-  },
+  { path: 'review', label: 'Review', icon: IconGitCompare },
+  { path: 'dataset', label: 'Dataset', icon: IconTable },
   { path: 'analysis', label: 'Analysis', icon: IconChartBar },
   { path: 'export', label: 'Export', icon: IconDownload },
   { path: 'members', label: 'Members', icon: IconUsers, ownerOnly: true },

@@ -8,6 +8,7 @@ import { AppLayout } from './layouts/app-layout.tsx';
 import { ProjectLayout } from './layouts/project-layout.tsx';
 import { AccountPage } from './pages/account-page.tsx';
 import { CodingPage } from './pages/coding-page.tsx';
+import { DatasetPage } from './pages/dataset-page.tsx';
 import { ComingSoonPage } from './pages/coming-soon-page.tsx';
 import { ErrorPage } from './pages/error-page.tsx';
 import { ExportPage } from './pages/export-page.tsx';
@@ -34,6 +35,10 @@ const CodingScreenPage = lazy(() => import('./pages/coding-screen-page.tsx').the
 
 // The codebook editor brings drag and drop; only people editing or reading codebooks need it.
 const CodebookPage = lazy(() => import('./pages/codebook-page.tsx').then((module) => ({ default: module.CodebookPage })));
+
+// The review screens bring the markdown renderer, like the coding screen.
+const ReviewPage = lazy(() => import('./pages/review-page.tsx').then((module) => ({ default: module.ReviewPage })));
+const ReviewIssuePage = lazy(() => import('./pages/review-issue-page.tsx').then((module) => ({ default: module.ReviewIssuePage })));
 
 const comingSoonRoutes: RouteObject[] = PROJECT_AREAS.filter((area) => area.comingSoon).map((area) => ({
   path: area.path,
@@ -98,6 +103,23 @@ export const routes: RouteObject[] = [
                   </Suspense>
                 ),
               },
+              {
+                path: 'review',
+                element: (
+                  <Suspense fallback={<CenteredLoader label="Loading the review page" />}>
+                    <ReviewPage />
+                  </Suspense>
+                ),
+              },
+              {
+                path: 'review/:stageId/:issueId',
+                element: (
+                  <Suspense fallback={<CenteredLoader label="Loading the review screen" />}>
+                    <ReviewIssuePage />
+                  </Suspense>
+                ),
+              },
+              { path: 'dataset', element: <DatasetPage /> },
               ...comingSoonRoutes,
               { path: '*', element: <NotFoundMessage /> },
             ],

@@ -17,6 +17,7 @@ import type {
 import type { ChangeFeed } from '../../lib/change-feed.ts';
 import { createChangeCache } from '../../lib/change-cache.ts';
 import { treeOrder } from '../../lib/code-tree.ts';
+import { checkCodeIds, type RuleCode } from '../../lib/code-rules.ts';
 import { AppError, badRequest, conflict, notFound } from '../../plugins/errors.ts';
 
 const notAssigned = () => new AppError(403, 'NOT_ASSIGNED', 'This issue is assigned to another coder.');
@@ -42,13 +43,6 @@ function sameContent(current: CodingState, body: SaveCodingBody, codeIds: string
 }
 
 const CACHE_TTL_MS = 60_000;
-
-/** A code as the save path checks it. */
-interface StageCode {
-  name: string;
-  retired: boolean;
-  hasChildren: boolean;
-}
 
 /** What the coding screen's two hot requests need about one assignment, read in one query. */
 interface AssignmentRow {
@@ -235,7 +229,7 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
     ttlMs: 10 * CACHE_TTL_MS,
     maxEntries: 100_000,
   });
-  const stageCodes = createChangeCache<string, { stage: RoundRef['stage']; forCoders: CodingCode[]; byId: Map<string, StageCode> }>(
+  const stageCodes = createChangeCache<string, { stage: RoundRef['stage']; forCoders: CodingCode[]; byId: Map<string, RuleCode> }>(
     changeFeed,
     {
       tables: ['Code', 'Codebook', 'Stage'],
@@ -351,31 +345,26 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
     return facts;
   }
 
-  /** The codes a coding may use: the stage's, not retired, and leaves unless parents are codable. */
+  /** The codes a coding may use (see checkCodeIds); a submitted coding needs one, or "cannot decide". */
   async function validCodeIds(stage: RoundRef['stage'], codeIds: string[], status: SaveCodingBody['status'], cannotDecide: boolean) {
-    const unique = [...new Set(codeIds)];
     const { byId } = await stageOf(stage.id);
-    const unknown = unique.filter((id) => !byId.has(id));
-    if (unknown.length)
-      throw badRequest('UNKNOWN_CODE', `Not a code of the ${stage.name} codebook: ${unknown.join(', ')}.`, { codeIds: unknown });
-    const retired = unique.filter((id) => byId.get(id)!.retired);
-    if (retired.length)
-      throw badRequest('RETIRED_CODE', `Retired code(s): ${retired.map((id) => byId.get(id)!.name).join(', ')}.`, { codeIds: retired });
-    const parents = stage.parentCodesCodable ? [] : unique.filter((id) => byId.get(id)!.hasChildren);
-    if (parents.length) {
-      throw badRequest(
-        'PARENT_NOT_CODABLE',
-        `Only leaf codes can be applied in ${stage.name}: ${parents.map((id) => byId.get(id)!.name).join(', ')} has sub-codes.`,
-      );
-    }
-    if (stage.mode === 'single' && unique.length > 1) throw badRequest('SINGLE_CHOICE', `${stage.name} takes exactly one code per issue.`);
+    const unique = checkCodeIds(stage, byId, codeIds);
     if (status === 'submitted' && unique.length === 0 && !cannotDecide) {
       throw badRequest('NO_CODE', 'Choose a code, or mark the issue "cannot decide", before submitting.');
     }
-    return unique.sort();
+    return unique;
   }
 
   return {
+    /** An issue as the coding screen shows it (cached): for other screens that show issues the same way. */
+    issueDetail: loadIssue,
+
+    /** The rules a stage's codes follow (cached), for final labels checked like codings. */
+    async stageRules(stageId: string) {
+      const { stage, byId } = await stageOf(stageId);
+      return { stage, byId };
+    },
+
     async myRounds(projectId: string, userId: string): Promise<MyRound[]> {
       const rounds = await prisma.round.findMany({
         where: { status: 'open', stage: { projectId }, assignments: { some: { coderId: userId } } },
@@ -477,3 +466,4 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
     },
   };
 }
+export type CodingService = ReturnType<typeof createCodingService>;

@@ -134,9 +134,26 @@ describe('blind coding', () => {
   it("a second coder learns nothing of the first coder's codings from any endpoint", async () => {
     const before = await snapshot(other);
     for (const assignmentId of mine) await save(team.coder, assignmentId, body({ codeIds: [codes.No], memo: 'secret memo' }));
+    // A lead reviewing live decides one issue and discusses it: still nothing reaches the coder.
+    const [issueId] = (await ctx.prisma.assignment.findMany({ where: { id: { in: mine } }, select: { issueId: true } })).map(
+      (a) => a.issueId,
+    );
+    const review = `/api/projects/${team.projectId}/stages/${stageId}/review/issues/${issueId}`;
+    const decided = await ctx.request(team.lead, {
+      method: 'PUT',
+      url: `${review}/decision`,
+      payload: { baseVersion: 0, codeIds: [codes.No], rationale: 'secret rationale' },
+    });
+    expect(decided.statusCode).toBe(200);
+    const handle = other.email.split('@')[0];
+    expect(
+      (await ctx.request(team.lead, { method: 'POST', url: `${review}/discussion`, payload: { body: `secret memo @${handle}` } }))
+        .statusCode,
+    ).toBe(201);
     const after = await snapshot(other);
     expect(after).toEqual(before);
     expect(JSON.stringify(after)).not.toContain('secret memo');
+    expect(JSON.stringify(after)).not.toContain('secret rationale');
     // Reading the first coder's assignment directly is refused.
     expect((await ctx.request(other, { method: 'GET', url: url(mine[0]!) })).statusCode).toBe(403);
   });
@@ -149,7 +166,8 @@ describe('blind coding', () => {
       return { status: response.statusCode, body: rest };
     };
     const queue = await get(`/rounds/${roundId}/queue`);
-    const own = queue.body.items as { assignmentId: string }[];
+    const own = queue.body.items as { assignmentId: string; issueId: string }[];
+    const issueOf = (assignmentId: string) => own.find((item) => item.assignmentId === assignmentId)!.issueId;
     return {
       project: await get(''),
       rounds: await get(`/stages/${stageId}/rounds`),
@@ -159,6 +177,14 @@ describe('blind coding', () => {
       agreement: await get(`/stages/${stageId}/agreement`),
       disagreements: await get(`/stages/${stageId}/agreement/disagreements`),
       issues: await get('/issues'),
+      // Review and discussion: refused while the round is open, and nothing in the counts.
+      reviewQueue: await get(`/stages/${stageId}/review`),
+      reviewAnalytics: await get(`/stages/${stageId}/review/analytics`),
+      reviewIssues: await Promise.all(own.map((item) => get(`/stages/${stageId}/review/issues/${issueOf(item.assignmentId)}`))),
+      discussions: await Promise.all(own.map((item) => get(`/stages/${stageId}/review/issues/${issueOf(item.assignmentId)}/discussion`))),
+      unread: await get('/discussions/unread'),
+      calibration: await get(`/stages/${stageId}/calibration`),
+      dataset: await get('/dataset'),
     };
   }
 });

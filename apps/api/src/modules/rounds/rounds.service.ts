@@ -18,7 +18,12 @@ const roundInclude = {
   },
 } as const;
 
-export function createRoundsService(prisma: PrismaClient) {
+export interface RoundHooks {
+  /** Runs after every close (also of a round already closed, which retries it). */
+  onClosed(roundId: string): Promise<unknown>;
+}
+
+export function createRoundsService(prisma: PrismaClient, hooks: RoundHooks) {
   async function stageOf(projectId: string, stageId: string) {
     const stage = await prisma.stage.findFirst({ where: { id: stageId, projectId }, include: { codebook: { select: { version: true } } } });
     if (!stage) throw notFound('Stage');
@@ -147,6 +152,7 @@ export function createRoundsService(prisma: PrismaClient) {
           data: status === 'open' ? { status, openedAt: new Date(), closedAt: null } : { status, closedAt: new Date() },
         });
       }
+      if (status === 'closed') await hooks.onClosed(roundId);
       return toRound(await roundOf(projectId, roundId), viewer);
     },
   };

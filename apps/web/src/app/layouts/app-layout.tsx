@@ -8,6 +8,7 @@ import { IconMoon, IconSun } from '@tabler/icons-react';
 import { Brand } from '../../components/ui/brand.tsx';
 import { useMe } from '../../features/auth/api/get-me.ts';
 import { UserMenu } from '../../features/auth/components/user-menu.tsx';
+import { UnreadIndicator } from '../../features/review/components/unread-indicator.tsx';
 import { ProjectNavbar } from './project-navbar.tsx';
 import classes from './app-layout.module.css';
 
@@ -60,6 +61,7 @@ export function AppLayout() {
             </Anchor>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {projectId ? <UnreadIndicator projectId={projectId} /> : null}
             <ColorSchemeToggle />
             {me.data ? <UserMenu user={me.data.user} /> : null}
           </Group>

@@ -2,6 +2,7 @@
 // ?stage=), each with its settings and its codebook editor. Leads and owners add stages and edit;
 // coders read the codebooks they code with.
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Button, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconPlus, IconStack2 } from '@tabler/icons-react';
@@ -19,6 +20,7 @@ export function CodebookPage() {
   useDocumentTitle(`Codebook · ${project.name} · Concord`);
   const { stages, list, stage, selectStage } = useStageInUrl(project.id);
   const [creating, setCreating] = useState(false);
+  const [searchParams] = useSearchParams();
   const editable = project.role !== 'coder';
 
   return (
@@ -87,7 +89,15 @@ export function CodebookPage() {
               {entry.id === stage.id ? (
                 <Stack gap="lg">
                   <StageSettings projectId={project.id} stage={entry} stages={list} editable={editable} />
-                  <CodebookEditor key={entry.id} projectId={project.id} stageId={entry.id} stageName={entry.name} editable={editable} />
+                  <CodebookEditor
+                    key={entry.id}
+                    projectId={project.id}
+                    stageId={entry.id}
+                    stageName={entry.name}
+                    editable={editable}
+                    focusCodeIds={searchParams.get('codes')?.split(',') ?? []}
+                    stage={entry}
+                  />
                 </Stack>
               ) : null}
             </Tabs.Panel>

@@ -25,6 +25,7 @@ import { useMoveCode } from '../api/move-code.ts';
 import { CodeDetail, type CodeAction } from './code-detail.tsx';
 import { AddCodeDialog, MergeCodeDialog, MoveCodeDialog, RetireCodeDialog, SplitCodeDialog } from './code-dialogs.tsx';
 import { CodebookHistoryList } from './codebook-history.tsx';
+import { CodePairNote } from './code-pair-note.tsx';
 import { CodebookTree } from './codebook-tree.tsx';
 import { CopyCodebookDialog } from './copy-codebook-dialog.tsx';
 import { ImportCodebookDialog } from './import-codebook-dialog.tsx';
@@ -40,13 +41,16 @@ interface CodebookEditorProps {
   stageId: string;
   stageName: string;
   editable: boolean;
+  /** Codes to open on, e.g. a pair that review found often confused (?codes= in the URL). */
+  focusCodeIds?: string[];
+  stage: { mode: 'single' | 'multi'; parentCodesCodable: boolean };
 }
 
-export function CodebookEditor({ projectId, stageId, stageName, editable }: CodebookEditorProps) {
+export function CodebookEditor({ projectId, stageId, stageName, editable, focusCodeIds = [], stage }: CodebookEditorProps) {
   const codebook = useCodebook(projectId, stageId);
   const recodeQueue = useRecodeQueue(projectId, stageId, { enabled: editable });
   const move = useMoveCode(projectId, stageId);
-  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [chosenId, setChosenId] = useState<string | null>(focusCodeIds[0] ?? null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [showRetired, setShowRetired] = useState(true);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -70,6 +74,7 @@ export function CodebookEditor({ projectId, stageId, stageName, editable }: Code
   // The chosen code, else the first one shown: a selection that disappears (merged, hidden) falls back.
   const selected = shownCodes.find((code) => code.id === chosenId) ?? shownCodes[0] ?? null;
   const retiredCount = codes.filter((code) => code.retired).length;
+  const focused = focusCodeIds.flatMap((id) => codes.filter((code) => code.id === id));
   const close = () => setDialog(null);
 
   function toggle(codeId: string) {
@@ -149,6 +154,7 @@ export function CodebookEditor({ projectId, stageId, stageName, editable }: Code
 
   return (
     <Stack gap="lg">
+      {focused.length === 2 ? <CodePairNote codes={focused} onSelect={setChosenId} /> : null}
       <Group justify="space-between" gap="sm" wrap="wrap">
         <Group gap="xs">
           <Badge variant="light" color="indigo" size="lg" title="Every change raises the version by one">
@@ -314,7 +320,7 @@ export function CodebookEditor({ projectId, stageId, stageName, editable }: Code
           </Tabs.Panel>
           {editable ? (
             <Tabs.Panel value="recode">
-              <RecodeQueueTable projectId={projectId} stageId={stageId} />
+              <RecodeQueueTable projectId={projectId} stageId={stageId} codes={codes} stage={stage} />
             </Tabs.Panel>
           ) : null}
         </Tabs>

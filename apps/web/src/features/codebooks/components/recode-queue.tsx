@@ -1,11 +1,65 @@
-// Issues waiting for a lead to recode them because a code they had was split.
-import { Anchor, Skeleton, Stack, Table, Text } from '@mantine/core';
+// Issues waiting for a lead to recode them because a code they had was split: the lead picks the
+// replacement code(s) for each, which replace the split code in its codings and final label.
+import { useState } from 'react';
+import { Anchor, Button, Group, MultiSelect, Skeleton, Stack, Table, Text } from '@mantine/core';
+import type { CodebookCode, RecodeQueueItem } from '@concord/contracts';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { useRecodeQueue } from '../api/get-recode-queue.ts';
+import { useResolveRecode } from '../api/resolve-recode.ts';
 
-export function RecodeQueueTable({ projectId, stageId }: { projectId: string; stageId: string }) {
+interface RecodeQueueProps {
+  projectId: string;
+  stageId: string;
+  /** The codebook's codes: the active ones the stage lets be applied are the choices. */
+  codes: CodebookCode[];
+  stage: { mode: 'single' | 'multi'; parentCodesCodable: boolean };
+}
+
+interface ResolveItemProps {
+  projectId: string;
+  stageId: string;
+  item: RecodeQueueItem;
+  choices: { value: string; label: string }[];
+  mode: 'single' | 'multi';
+}
+
+function ResolveItem({ projectId, stageId, item, choices, mode }: ResolveItemProps) {
+  const resolve = useResolveRecode(projectId, stageId);
+  const [codeIds, setCodeIds] = useState<string[]>([]);
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        <MultiSelect
+          aria-label={`Replacement for ${item.repository}#${item.number}`}
+          placeholder="Replacement code"
+          data={choices}
+          value={codeIds}
+          onChange={(value) => setCodeIds(mode === 'single' ? value.slice(-1) : value)}
+          searchable
+          size="xs"
+          miw={200}
+        />
+        <Button
+          size="xs"
+          disabled={codeIds.length === 0}
+          loading={resolve.isPending}
+          onClick={() => resolve.mutate({ itemId: item.id, codeIds })}
+        >
+          Recode
+        </Button>
+      </Group>
+      {resolve.isError ? <ErrorAlert error={resolve.error} title="Not recoded" /> : null}
+    </Stack>
+  );
+}
+
+export function RecodeQueueTable({ projectId, stageId, codes, stage }: RecodeQueueProps) {
   const queue = useRecodeQueue(projectId, stageId, { enabled: true });
+  const parents = new Set(codes.filter((code) => !code.retired).map((code) => code.parentId));
+  const choices = codes
+    .filter((code) => !code.retired && (stage.parentCodesCodable || !parents.has(code.id)))
+    .map((code) => ({ value: code.id, label: code.name }));
   if (queue.isPending) return <Skeleton h={80} aria-label="Loading the recode queue" />;
   if (queue.isError) return <ErrorAlert error={queue.error} title="Could not load the recode queue" />;
   if (queue.data.items.length === 0) {
@@ -24,6 +78,7 @@ export function RecodeQueueTable({ projectId, stageId }: { projectId: string; st
               <Table.Th scope="col">Issue</Table.Th>
               <Table.Th scope="col">Had the split code</Table.Th>
               <Table.Th scope="col">Since</Table.Th>
+              <Table.Th scope="col">Recode as</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -44,6 +99,9 @@ export function RecodeQueueTable({ projectId, stageId }: { projectId: string; st
                   <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                     {formatDate(item.createdAt)}
                   </Text>
+                </Table.Td>
+                <Table.Td>
+                  <ResolveItem projectId={projectId} stageId={stageId} item={item} choices={choices} mode={stage.mode} />
                 </Table.Td>
               </Table.Tr>
             ))}

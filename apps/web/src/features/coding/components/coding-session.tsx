@@ -14,7 +14,7 @@ import { currentCodingOf, pendingSave, SupersededSaveError, useSaveCoding, type 
 import { buildCodeNodes, pickCode } from './code-tree.ts';
 import { CodebookPanel } from './codebook-panel.tsx';
 import { CodingToolbar } from './coding-toolbar.tsx';
-import { IssueView } from './issue-view.tsx';
+import { IssueView } from '../../issues/components/issue-view.tsx';
 import { isActivatedByEnter, isTextField } from './keyboard.ts';
 import { ShortcutSheet } from './shortcut-sheet.tsx';
 import { useActiveTime } from './use-active-time.ts';

@@ -1,4 +1,4 @@
-// The issue being coded, as on GitHub: title, repository and number, state (and why it was
+// An issue as on GitHub, shared by the coding and review screens: title, repository and number, state (and why it was
 // closed), labels, author and their association, dates, a link to GitHub, then the body and the
 // comments rendered from markdown. Long comments collapse behind "Show more".
 import { memo, type ReactNode, type Ref } from 'react';
@@ -6,9 +6,9 @@ import { Anchor, Badge, Group, Paper, Spoiler, Stack, Text, Title } from '@manti
 import { IconExternalLink, IconGitPullRequest, IconMessage } from '@tabler/icons-react';
 import type { IssueDetail } from '@concord/contracts';
 import { formatDate, formatDateTime, plural } from '../../../lib/format.ts';
-import { IssueStateBadge } from '../../issues/components/issue-state-badge.tsx';
+import { IssueStateBadge } from './issue-state-badge.tsx';
 import { MarkdownView } from '../../markdown/components/markdown-view.tsx';
-import classes from './coding-screen.module.css';
+import classes from './issue-view.module.css';
 
 /** Comments taller than this collapse. */
 const COMMENT_MAX_HEIGHT = 480;
