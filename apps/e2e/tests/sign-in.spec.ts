@@ -42,11 +42,6 @@ test('the owner signs in, browses the demo project and signs out', async ({ page
   }
   await expect(page).toHaveURL(/[?&]q=CUDA/);
 
-  // Export is not built yet, and says so.
-  await page.getByRole('link', { name: 'Export', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Export' })).toBeVisible();
-  await expect(page.getByText(/^Coming soon:/)).toBeVisible();
-
   // Members: the owner sees everyone in the project.
   await page.getByRole('link', { name: 'Members', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
