@@ -17,7 +17,9 @@ const rest = {
   closed_at: '2024-01-02T00:00:00Z',
   html_url: 'https://github.com/o/r/issues/1',
   reactions: { total_count: 2 },
-  comments: [{ node_id: 'C_1', user: { login: 'bob' }, body: 'me too', created_at: '2024-01-01T10:00:00Z', updated_at: '2024-01-01T10:00:00Z' }],
+  comments: [
+    { node_id: 'C_1', user: { login: 'bob' }, body: 'me too', created_at: '2024-01-01T10:00:00Z', updated_at: '2024-01-01T10:00:00Z' },
+  ],
 };
 
 const graphql = {
@@ -42,10 +44,20 @@ describe('parseJsonIssues', () => {
     expect(problems).toEqual([]);
     expect(issues[0]).toMatchObject({
       repository: { owner: 'o', name: 'r' },
-      issue: { githubNodeId: 'I_r1', body: '', state: 'CLOSED', stateReason: 'COMPLETED', labels: ['bug', 'question'], reactionsCount: 2, authorLogin: 'alice' },
+      issue: {
+        githubNodeId: 'I_r1',
+        body: '',
+        state: 'CLOSED',
+        stateReason: 'COMPLETED',
+        labels: ['bug', 'question'],
+        reactionsCount: 2,
+        authorLogin: 'alice',
+      },
     });
     expect(issues[0]!.issue.comments).toMatchObject([{ githubNodeId: 'C_1', authorLogin: 'bob', body: 'me too' }]);
-    expect(issues[1]).toMatchObject({ issue: { githubNodeId: 'I_g2', labels: ['docs'], comments: [{ githubNodeId: 'C_2', authorLogin: null }] } });
+    expect(issues[1]).toMatchObject({
+      issue: { githubNodeId: 'I_g2', labels: ['docs'], comments: [{ githubNodeId: 'C_2', authorLogin: null }] },
+    });
   });
 
   it('lists every bad record with its index and reason', () => {
@@ -90,7 +102,12 @@ describe('parseCsvIssues', () => {
   });
 
   it('gives the line and reason of each bad row', () => {
-    const csv = [header, 'issue,not-a-repo,1,T,,open,,,2024-01-01T00:00:00Z,,', 'issue,o/r,2,T,,weird,,,2024-01-01,,', 'comment,o/r,9,,x,,,,2024-01-01,,'].join('\n');
+    const csv = [
+      header,
+      'issue,not-a-repo,1,T,,open,,,2024-01-01T00:00:00Z,,',
+      'issue,o/r,2,T,,weird,,,2024-01-01,,',
+      'comment,o/r,9,,x,,,,2024-01-01,,',
+    ].join('\n');
     expect(parseCsvIssues(csv).problems).toEqual([
       { record: 2, reason: 'repository must be owner/name' },
       { record: 3, reason: 'state must be open or closed, not "WEIRD"' },

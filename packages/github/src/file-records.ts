@@ -105,7 +105,9 @@ function labelNames(value: unknown, reasons: string[]): string[] {
     reasons.push('labels must be a list of names or of { name }');
     return [];
   }
-  const names = list.map((label) => (typeof label === 'string' ? label : label && typeof label === 'object' ? (label as Json).name : undefined));
+  const names = list.map((label) =>
+    typeof label === 'string' ? label : label && typeof label === 'object' ? (label as Json).name : undefined,
+  );
   if (names.some((name) => typeof name !== 'string')) reasons.push('labels must be a list of names or of { name }');
   return names.filter((name): name is string => typeof name === 'string');
 }
@@ -150,7 +152,9 @@ function readComments(value: unknown, repository: RepositoryName, number: number
     reasons.push('comments must be an array of comments (or { nodes: [...] })');
     return [];
   }
-  return list.flatMap((comment, i) => readComment(comment, `${syntheticNodeId(repository, number)}:c${i + 1}`, reasons, `comments[${i}]`) ?? []);
+  return list.flatMap(
+    (comment, i) => readComment(comment, `${syntheticNodeId(repository, number)}:c${i + 1}`, reasons, `comments[${i}]`) ?? [],
+  );
 }
 
 /** One issue in REST shape (`node_id`, `html_url`, `created_at`) or GraphQL shape (`id`, `url`, `createdAt`). */
@@ -161,7 +165,8 @@ function readJsonIssue(value: unknown): { issue?: FileIssue; reasons: string[] }
   const reader = new FieldReader(record);
   const url = reader.string(rest ? 'html_url' : 'url');
   const repository = url ? repositoryFromIssueUrl(url) : null;
-  if (url && !repository) reader.reasons.push(`${rest ? 'html_url' : 'url'} is not an issue or pull request URL: ${JSON.stringify(url.slice(0, 80))}`);
+  if (url && !repository)
+    reader.reasons.push(`${rest ? 'html_url' : 'url'} is not an issue or pull request URL: ${JSON.stringify(url.slice(0, 80))}`);
   const number = reader.integer('number', { min: 1 });
   const title = reader.string('title');
   const body = reader.string('body', { optional: true }) ?? '';
@@ -173,10 +178,12 @@ function readJsonIssue(value: unknown): { issue?: FileIssue; reasons: string[] }
   const isPullRequest = rest ? pullRequest !== null : record.__typename === 'PullRequest' || /\/pull\/\d+\/?$/.test(url ?? '');
   const reactions = reader.object('reactions');
   const reactionsCount = reactions ? Number(reactions[rest ? 'total_count' : 'totalCount'] ?? 0) : 0;
-  if (state && !['OPEN', 'CLOSED', 'MERGED'].includes(state)) reader.reasons.push(`state must be open or closed, not ${JSON.stringify(state)}`);
+  if (state && !['OPEN', 'CLOSED', 'MERGED'].includes(state))
+    reader.reasons.push(`state must be open or closed, not ${JSON.stringify(state)}`);
   const labels = labelNames(reader.raw('labels'), reader.reasons);
   const comments = repository && number ? readComments(reader.raw('comments'), repository, number, reader.reasons) : [];
-  if (reader.reasons.length || !repository || !number || title === null || !state || !createdAt || !updatedAt) return { reasons: reader.reasons };
+  if (reader.reasons.length || !repository || !number || title === null || !state || !createdAt || !updatedAt)
+    return { reasons: reader.reasons };
   return {
     reasons: [],
     issue: {
@@ -262,7 +269,8 @@ export function parseCsvIssues(text: string): ParsedFile {
     } else {
       const title = reader.string('title');
       const state = upper(reader.string('state'));
-      if (state && !['OPEN', 'CLOSED', 'MERGED'].includes(state)) reader.reasons.push(`state must be open or closed, not ${JSON.stringify(state)}`);
+      if (state && !['OPEN', 'CLOSED', 'MERGED'].includes(state))
+        reader.reasons.push(`state must be open or closed, not ${JSON.stringify(state)}`);
       const createdAt = reader.date('created_at');
       const updatedAt = row.updated_at ? reader.date('updated_at') : createdAt;
       const closedAt = reader.date('closed_at', { optional: true });
@@ -308,7 +316,14 @@ export function parseCsvIssues(text: string): ParsedFile {
     }
     const reasons: string[] = [];
     const comment = readComment(
-      { node_id: row.node_id || undefined, user: row.author ? { login: row.author } : null, author_association: row.author_association || null, body: row.body ?? '', created_at: row.created_at, updated_at: row.updated_at || row.created_at },
+      {
+        node_id: row.node_id || undefined,
+        user: row.author ? { login: row.author } : null,
+        author_association: row.author_association || null,
+        body: row.body ?? '',
+        created_at: row.created_at,
+        updated_at: row.updated_at || row.created_at,
+      },
       `${owner.issue.githubNodeId}:c${owner.issue.comments.length + 1}`,
       reasons,
       'comment',

@@ -24,7 +24,16 @@ describe('fromGraphqlIssue', () => {
         comments: {
           totalCount: 1,
           pageInfo: { hasNextPage: false, endCursor: null },
-          nodes: [{ id: 'C_1', body: 'hi', createdAt: '2024-01-01T01:00:00Z', updatedAt: '2024-01-01T01:00:00Z', authorAssociation: 'MEMBER', author: { login: 'm' } }],
+          nodes: [
+            {
+              id: 'C_1',
+              body: 'hi',
+              createdAt: '2024-01-01T01:00:00Z',
+              updatedAt: '2024-01-01T01:00:00Z',
+              authorAssociation: 'MEMBER',
+              author: { login: 'm' },
+            },
+          ],
         },
       },
       false,

@@ -47,7 +47,8 @@ export const PULL_REQUESTS_QUERY = `query RepositoryPullRequests($owner: String!
 
 /** The next comment page of several issues (or pull requests) at once, aliased c0, c1, … */
 export function commentPagesQuery(count: number): string {
-  if (count < 1 || count > COMMENT_PAGES_PER_QUERY) throw new RangeError(`between 1 and ${COMMENT_PAGES_PER_QUERY} comment pages per query`);
+  if (count < 1 || count > COMMENT_PAGES_PER_QUERY)
+    throw new RangeError(`between 1 and ${COMMENT_PAGES_PER_QUERY} comment pages per query`);
   const variables = Array.from({ length: count }, (_, i) => `$id${i}: ID!, $after${i}: String`).join(', ');
   const fields = Array.from(
     { length: count },
