@@ -7,3 +7,4 @@ export * from './agreement.ts';
 export * from './rounds.ts';
 export * from './coding.ts';
 export * from './codebooks.ts';
+export * from './imports.ts';
