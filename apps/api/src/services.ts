@@ -2,6 +2,10 @@
 // other's services through it rather than importing one another.
 import type { Database } from '@concord/db';
 import type { ChangeFeed } from './lib/change-feed.ts';
+import type { JobRunner } from './jobs/job-runner.ts';
+import type { SecretBox } from './lib/secret-box.ts';
+import { createImportsService } from './modules/imports/imports.service.ts';
+import { createIssueSetsService } from './modules/issue-sets/issue-sets.service.ts';
 import { createCodingService } from './modules/coding/coding.service.ts';
 import { createRoundsService } from './modules/rounds/rounds.service.ts';
 import { createAgreementService } from './modules/agreement/agreement.service.ts';
@@ -14,7 +18,16 @@ import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createTokensService } from './modules/tokens/tokens.service.ts';
 import { AppError } from './plugins/errors.ts';
 
-export function createServices({ prisma, pool }: Database, changeFeed: ChangeFeed) {
+export interface ServiceExtras {
+  jobs: JobRunner;
+  secretBox: SecretBox;
+  github: { apiUrl: string; serverToken: string | undefined };
+}
+
+export function createServices(database: Database, changeFeed: ChangeFeed, { jobs, secretBox, github }: ServiceExtras) {
+  const { prisma, pool } = database;
+  const issues = createIssuesService(pool);
+  const issueSets = createIssueSetsService(prisma, pool, issues);
   return {
     database: {
       async ping(): Promise<void> {
@@ -30,10 +43,12 @@ export function createServices({ prisma, pool }: Database, changeFeed: ChangeFee
     tokens: createTokensService(prisma),
     projects: createProjectsService(prisma, changeFeed),
     members: createMembersService(prisma),
-    issues: createIssuesService(prisma),
+    issues,
+    issueSets,
+    imports: createImportsService({ database, jobs, secretBox, github }),
     agreement: createAgreementService(prisma, pool),
     codebooks: createCodebooksService(prisma),
-    rounds: createRoundsService(prisma),
+    rounds: createRoundsService(prisma, issueSets.issueIds),
     coding: createCodingService(prisma, pool, changeFeed),
   };
 }

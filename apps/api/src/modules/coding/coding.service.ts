@@ -10,6 +10,7 @@ import type {
   CodingState,
   IssueDetail,
   MyQueue,
+  IssueVersion,
   MyRound,
   RoundRef,
   SaveCodingBody,
@@ -260,6 +261,19 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
     return issue!;
   }
 
+  /** The issue's text as it was at a version a coding was made on (kept by imports that changed it). */
+  async function codedVersion(issueId: string, contentVersion: number): Promise<IssueVersion | null> {
+    const snapshot = await prisma.issueSnapshot.findUnique({ where: { issueId_contentVersion: { issueId, contentVersion } } });
+    if (!snapshot) return null;
+    const comments = snapshot.comments as { authorLogin: string | null; body: string; createdAt: string }[];
+    return {
+      contentVersion,
+      title: snapshot.title,
+      body: snapshot.body,
+      comments: comments.map((c) => ({ author: c.authorLogin, body: c.body, createdAt: new Date(c.createdAt).toISOString() })),
+    };
+  }
+
   /** The stage's settings and codebook as coding needs them, cached until either changes. */
   async function stageOf(stageId: string) {
     return (await stageCodes.get(stageId, async () => {
@@ -410,13 +424,15 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
       const row = await ownAssignment<AssignmentRow & NavigationRow>(projectId, assignmentId, userId, ASSIGNMENT_WITH_NAVIGATION_SQL);
       const round = roundFromRow(row);
       const [issue, codes] = await Promise.all([loadIssue(row.issueId), stageOf(round.stage.id)]);
+      const coding = codingFromRow(row);
       return {
         assignmentId: row.id,
         position: row.position,
         round,
         issue,
         codes: codes.forCoders,
-        coding: codingFromRow(row),
+        coding,
+        codedVersion: coding && coding.issueContentVersion < issue.contentVersion ? await codedVersion(row.issueId, coding.issueContentVersion) : null,
         previousAssignmentId: row.previous,
         nextAssignmentId: row.next,
         progress: { total: row.total, submitted: row.submitted },

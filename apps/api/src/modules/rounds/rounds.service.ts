@@ -18,7 +18,7 @@ const roundInclude = {
   },
 } as const;
 
-export function createRoundsService(prisma: PrismaClient) {
+export function createRoundsService(prisma: PrismaClient, issueSetIssueIds: (projectId: string, setId: string) => Promise<string[]>) {
   async function stageOf(projectId: string, stageId: string) {
     const stage = await prisma.stage.findFirst({ where: { id: stageId, projectId }, include: { codebook: { select: { version: true } } } });
     if (!stage) throw notFound('Stage');
@@ -98,7 +98,9 @@ export function createRoundsService(prisma: PrismaClient) {
       const coders = await prisma.member.findMany({ where: { projectId, userId: { in: body.coderIds } }, select: { userId: true } });
       const strangers = body.coderIds.filter((id) => !coders.some((c) => c.userId === id));
       if (strangers.length) throw badRequest('NOT_A_MEMBER', 'Every coder must be a member of the project.', { userIds: strangers });
-      const candidates = body.issueIds ? await chosenCandidates(projectId, [...new Set(body.issueIds)]) : await unassignedCandidates(stage);
+      if (body.issueIds && body.issueSetId) throw badRequest('ISSUES_TWICE', 'Give either issueIds or issueSetId, not both.');
+      const issueIds = body.issueSetId ? await issueSetIssueIds(projectId, body.issueSetId) : body.issueIds;
+      const candidates = issueIds ? await chosenCandidates(projectId, [...new Set(issueIds)]) : await unassignedCandidates(stage);
       if (candidates.length === 0) throw conflict('NO_ISSUES', 'No issue is left to assign in this stage.');
       const seed = body.seed ?? randomBytes(8).toString('hex');
       const stratifyByRepository = body.stratifyByRepository ?? false;
