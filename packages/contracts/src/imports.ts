@@ -14,11 +14,18 @@ export const RepositorySummary = Type.Object({
   fullName: Type.String({ description: 'owner/name' }),
   issues: Type.Integer(),
   pullRequests: Type.Integer(),
-  lastSyncedAt: Type.Union([IsoDate, Type.Null()], { description: 'Newest GitHub update time seen; the next import asks only for later ones' }),
+  lastSyncedAt: Type.Union([IsoDate, Type.Null()], {
+    description: 'Newest GitHub update time seen; the next import asks only for later ones',
+  }),
 });
 export type RepositorySummary = Static<typeof RepositorySummary>;
 
-export const RepositoryImportStatus = Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]);
+export const RepositoryImportStatus = Type.Union([
+  Type.Literal('queued'),
+  Type.Literal('running'),
+  Type.Literal('done'),
+  Type.Literal('failed'),
+]);
 
 export const RepositoryProgress = Type.Object({
   repositoryId: Id,
@@ -45,7 +52,13 @@ export type RepositoryProgress = Static<typeof RepositoryProgress>;
 
 export const ImportJob = Type.Object({
   id: Id,
-  status: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('succeeded'), Type.Literal('failed'), Type.Literal('cancelled')]),
+  status: Type.Union([
+    Type.Literal('queued'),
+    Type.Literal('running'),
+    Type.Literal('succeeded'),
+    Type.Literal('failed'),
+    Type.Literal('cancelled'),
+  ]),
   includePullRequests: Type.Boolean(),
   repositories: Type.Array(RepositoryProgress),
   rateLimit: Type.Union([Type.Object({ remaining: Type.Integer(), resetAt: IsoDate }), Type.Null()]),

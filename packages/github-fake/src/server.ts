@@ -65,6 +65,8 @@ export interface FakeGitHub {
   failRepository(fullName: string, type: string, message: string): void;
   /** Hand this many points for the current window (e.g. to force a wait for the reset). */
   setRemaining(points: number, resetInMs?: number): void;
+  /** Delay every answer by this long (to watch progress, or to stop a worker mid-import). */
+  setLatency(ms: number): void;
   /** Edit an issue as a user would: it moves to the end of the update order. */
   updateIssue(fullName: string, number: number, change: { title?: string; body?: string; addComment?: string }): void;
   totalCost(): number;
@@ -155,6 +157,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const byNodeId = new Map(options.repositories.flatMap((r) => r.issues.map((issue) => [issue.id, issue] as const)));
   const failing = new Map<string, { type: string; message: string }>();
   const faults: Fault[] = [];
+  let latencyMs = 0;
   const requests: RequestRecord[] = [];
   const parsedQueries = new Map<string, DocumentNode | readonly GraphQLError[]>();
 
@@ -182,6 +185,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     if (request.method !== 'POST' || !request.url?.endsWith('/graphql')) return send(response, 404, { message: 'Not Found' });
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const fault = faults.shift();
     if (fault?.kind === 'reset') return request.socket.destroy();
     if (fault?.kind === 'timeout') return void setTimeout(() => request.socket.destroy(), fault.ms);
@@ -291,6 +295,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     url: `http://127.0.0.1:${port}`,
     requests,
     injectFaults: (...next) => void faults.push(...next),
+    setLatency: (ms) => void (latencyMs = ms),
     failRepository: (fullName, type, message) => void failing.set(fullName.toLowerCase(), { type, message }),
     setRemaining(points, resetInMs) {
       state.remaining = points;

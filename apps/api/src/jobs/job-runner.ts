@@ -112,10 +112,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
 
   async function finish(jobId: string, status: 'succeeded' | 'failed', error: string | null) {
     // The input may hold a sealed token: it is not kept once the job is over.
-    await database.pool.query(
-      `UPDATE "Job" SET status = $2, error = $3, "finishedAt" = now(), input = input - 'token' WHERE id = $1`,
-      [jobId, status, error],
-    );
+    await database.pool.query(`UPDATE "Job" SET status = $2, error = $3, "finishedAt" = now(), input = input - 'token' WHERE id = $1`, [
+      jobId,
+      status,
+      error,
+    ]);
   }
 
   async function runSlice(queueJob: PgBoss.JobWithMetadata<{ jobId: string }>): Promise<void> {
@@ -187,8 +188,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       if (running.has(row.id)) continue;
       const client = await database.pool.connect();
       try {
-        const free = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [lockKey(row.id)])).rows[0]!
-          .locked;
+        const free = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [lockKey(row.id)]))
+          .rows[0]!.locked;
         if (!free) continue;
         await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey(row.id)]);
         log('info', `job ${row.id} lost its worker; handing it on`);

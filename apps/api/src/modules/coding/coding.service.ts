@@ -432,7 +432,8 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
         issue,
         codes: codes.forCoders,
         coding,
-        codedVersion: coding && coding.issueContentVersion < issue.contentVersion ? await codedVersion(row.issueId, coding.issueContentVersion) : null,
+        codedVersion:
+          coding && coding.issueContentVersion < issue.contentVersion ? await codedVersion(row.issueId, coding.issueContentVersion) : null,
         previousAssignmentId: row.previous,
         nextAssignmentId: row.next,
         progress: { total: row.total, submitted: row.submitted },

@@ -75,13 +75,20 @@ export function createGitHubClient(options: GitHubClientOptions) {
     headers: { authorization: `token ${options.token}`, 'user-agent': 'concord-import' },
     request: {
       fetch: (url: string, init: RequestInit) =>
-        fetch(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs) }),
+        fetch(url, {
+          ...init,
+          signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
+        }),
     },
   });
   let lastRateLimit: RateLimit | null = null;
 
   /** One query with retries; returns the data and what it cost. */
-  async function query<T extends { rateLimit: RateLimit | null }>(document: string, variables: Record<string, unknown>, repository?: RepositoryName): Promise<T> {
+  async function query<T extends { rateLimit: RateLimit | null }>(
+    document: string,
+    variables: Record<string, unknown>,
+    repository?: RepositoryName,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let delay: number;
       let reason: string;
@@ -99,7 +106,8 @@ export function createGitHubClient(options: GitHubClientOptions) {
           const first = errors[0];
           if (repository && first?.path?.[0] === 'repository')
             throw new RepositoryUnavailableError(`${first.type ?? 'ERROR'}: ${first.message}`);
-          if (first?.type === 'NOT_FOUND' || first?.type === 'FORBIDDEN') throw new RepositoryUnavailableError(`${first.type}: ${first.message}`);
+          if (first?.type === 'NOT_FOUND' || first?.type === 'FORBIDDEN')
+            throw new RepositoryUnavailableError(`${first.type}: ${first.message}`);
           throw new Error(`GitHub answered with errors: ${errors.map((e) => e.message).join('; ')}`);
         }
         const failure = error as HttpishError;
@@ -109,7 +117,8 @@ export function createGitHubClient(options: GitHubClientOptions) {
         if ((status === 403 || status === 429) && Number.isFinite(retryAfter)) {
           delay = retryAfter * 1000;
           reason = `secondary rate limit (retry after ${retryAfter} s)`;
-          if (delay > maxSleepMs) throw new RetryLaterError(new Date(Date.now() + delay), `GitHub asked to wait ${retryAfter} s (secondary rate limit).`);
+          if (delay > maxSleepMs)
+            throw new RetryLaterError(new Date(Date.now() + delay), `GitHub asked to wait ${retryAfter} s (secondary rate limit).`);
         } else if (status === 403 || status === 404) {
           throw new RepositoryUnavailableError(`GitHub answered ${status}: ${failure.message || 'forbidden'}`);
         } else if (status !== undefined && status < 500 && failure.response) {
@@ -132,7 +141,12 @@ export function createGitHubClient(options: GitHubClientOptions) {
     let open = pending;
     while (open.length > 0) {
       const batch = open.slice(0, COMMENT_PAGES_PER_QUERY);
-      const variables = Object.fromEntries(batch.flatMap((item, i) => [[`id${i}`, item.issue.githubNodeId], [`after${i}`, item.cursor]]));
+      const variables = Object.fromEntries(
+        batch.flatMap((item, i) => [
+          [`id${i}`, item.issue.githubNodeId],
+          [`after${i}`, item.cursor],
+        ]),
+      );
       const data = await query<CommentPagesResponse>(commentPagesQuery(batch.length), variables);
       points += data.rateLimit?.cost ?? 0;
       const next: typeof open = [];
@@ -152,13 +166,27 @@ export function createGitHubClient(options: GitHubClientOptions) {
       return lastRateLimit;
     },
 
-    async issuePage(repository: RepositoryName, kind: 'issues' | 'pullRequests', cursor: string | null, since: string | null): Promise<IssuePage> {
+    async issuePage(
+      repository: RepositoryName,
+      kind: 'issues' | 'pullRequests',
+      cursor: string | null,
+      since: string | null,
+    ): Promise<IssuePage> {
       const data =
         kind === 'issues'
-          ? await query<IssuePageResponse>(ISSUES_QUERY, { owner: repository.owner, name: repository.name, after: cursor, since }, repository)
-          : await query<IssuePageResponse>(PULL_REQUESTS_QUERY, { owner: repository.owner, name: repository.name, after: cursor }, repository);
+          ? await query<IssuePageResponse>(
+              ISSUES_QUERY,
+              { owner: repository.owner, name: repository.name, after: cursor, since },
+              repository,
+            )
+          : await query<IssuePageResponse>(
+              PULL_REQUESTS_QUERY,
+              { owner: repository.owner, name: repository.name, after: cursor },
+              repository,
+            );
       const connection = data.repository?.[kind];
-      if (!data.repository || !connection) throw new RepositoryUnavailableError(`NOT_FOUND: ${repository.owner}/${repository.name} could not be read.`);
+      if (!data.repository || !connection)
+        throw new RepositoryUnavailableError(`NOT_FOUND: ${repository.owner}/${repository.name} could not be read.`);
       const pending: { issue: ImportedIssue; cursor: string | null }[] = [];
       const issues = connection.nodes.map((node) => {
         const issue = fromGraphqlIssue(node, kind === 'pullRequests');

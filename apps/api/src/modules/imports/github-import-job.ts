@@ -6,7 +6,13 @@ import type { Database } from '@concord/db';
 import type { ImportJob, RepositoryProgress } from '@concord/contracts';
 import { PermanentJobError, type JobContext, type JobHandler, type JobOutcome } from '../../jobs/job-runner.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
-import { BadTokenError, RepositoryUnavailableError, RetryLaterError, createGitHubClient, type GitHubClientOptions } from './github-client.ts';
+import {
+  BadTokenError,
+  RepositoryUnavailableError,
+  RetryLaterError,
+  createGitHubClient,
+  type GitHubClientOptions,
+} from './github-client.ts';
 import { storeIssues } from './issue-store.ts';
 
 export const GITHUB_IMPORT = 'github-import';
@@ -120,7 +126,12 @@ export function createGitHubImportHandler(deps: GitHubImportDeps): JobHandler {
         }
         let page;
         try {
-          page = await client.issuePage({ owner, name }, repository.phase, repository.cursor, repository.phase === 'issues' ? repository.since : null);
+          page = await client.issuePage(
+            { owner, name },
+            repository.phase,
+            repository.cursor,
+            repository.phase === 'issues' ? repository.since : null,
+          );
         } catch (error) {
           if (error instanceof RepositoryUnavailableError) {
             Object.assign(repository, { status: 'failed', error: error.message, finishedAt: new Date().toISOString() });
@@ -145,7 +156,10 @@ export function createGitHubImportHandler(deps: GitHubImportDeps): JobHandler {
         if (page.rateLimit) progress.rateLimit = { remaining: page.rateLimit.remaining, resetAt: page.rateLimit.resetAt };
         // Pull requests have no `since` filter: the unchanged ones are read but not stored.
         const since = repository.since ? new Date(repository.since).getTime() : undefined;
-        const changed = repository.phase === 'pullRequests' && since !== undefined ? page.issues.filter((i) => i.updatedAt.getTime() >= since) : page.issues;
+        const changed =
+          repository.phase === 'pullRequests' && since !== undefined
+            ? page.issues.filter((i) => i.updatedAt.getTime() >= since)
+            : page.issues;
         if (repository.phase === 'issues') repository.issuesTotal = page.totalCount;
         repository.total = (repository.issuesTotal ?? 0) + (repository.phase === 'pullRequests' ? page.totalCount : 0);
         repository.fetched += page.issues.length;

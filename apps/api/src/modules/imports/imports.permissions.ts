@@ -5,7 +5,12 @@ import type { Team, TestContext } from '../../../test/test-context.ts';
 /** A finished import job row, as the worker leaves it. */
 async function importJob(ctx: TestContext, team: Team) {
   const job = await ctx.prisma.job.create({
-    data: { projectId: team.projectId, kind: 'github-import', status: 'succeeded', input: { repositoryIds: [], includePullRequests: false } },
+    data: {
+      projectId: team.projectId,
+      kind: 'github-import',
+      status: 'succeeded',
+      input: { repositoryIds: [], includePullRequests: false },
+    },
   });
   return job.id;
 }
@@ -37,6 +42,9 @@ export const permissions: PermissionTable = {
   },
   'POST /api/projects/:projectId/imports/file': {
     expected: leadOrOwner(200),
-    request: (_c, team) => ({ url: `/api/projects/${team.projectId}/imports/file`, payload: { format: 'csv', content: csv(++fileNumber) } }),
+    request: (_c, team) => ({
+      url: `/api/projects/${team.projectId}/imports/file`,
+      payload: { format: 'csv', content: csv(++fileNumber) },
+    }),
   },
 };

@@ -40,7 +40,8 @@ export function toImportJob(job: JobRow, now = Date.now()): ImportJob {
     includePullRequests: input.includePullRequests,
     repositories: (progress.repositories ?? []).map((r) => {
       const elapsed = r.startedAt ? (now - new Date(r.startedAt).getTime()) / 1000 : 0;
-      const eta = r.status === 'running' && r.total !== null && r.fetched > 0 && elapsed > 0 ? ((r.total - r.fetched) * elapsed) / r.fetched : null;
+      const eta =
+        r.status === 'running' && r.total !== null && r.fetched > 0 && elapsed > 0 ? ((r.total - r.fetched) * elapsed) / r.fetched : null;
       return {
         repositoryId: r.repositoryId,
         fullName: r.fullName,
@@ -104,7 +105,14 @@ export function createImportsService({ database, jobs, secretBox, github }: Impo
     },
 
     async repositories(projectId: string): Promise<RepositorySummary[]> {
-      const { rows } = await pool.query<{ id: string; owner: string; name: string; lastSyncedAt: Date | null; issues: number; pullRequests: number }>(
+      const { rows } = await pool.query<{
+        id: string;
+        owner: string;
+        name: string;
+        lastSyncedAt: Date | null;
+        issues: number;
+        pullRequests: number;
+      }>(
         `SELECT r.id, r.owner, r.name, r."lastSyncedAt",
                 count(i.id) FILTER (WHERE NOT i."isPullRequest")::int AS issues, count(i.id) FILTER (WHERE i."isPullRequest")::int AS "pullRequests"
          FROM "Repository" r LEFT JOIN "Issue" i ON i."repositoryId" = r.id
@@ -120,9 +128,10 @@ export function createImportsService({ database, jobs, secretBox, github }: Impo
       }));
     },
 
-    async start(projectId: string, userId: string, body: StartImportBody): Promise<ImportJob> {
+    async start(projectId: string, userId: string | null, body: StartImportBody): Promise<ImportJob> {
       const { repositories, invalid } = parseRepositoryList(body.repositories.join('\n'));
-      if (invalid.length) throw badRequest('INVALID_REPOSITORY', `Not a repository name (owner/name): ${invalid.slice(0, 10).join(', ')}`, { invalid });
+      if (invalid.length)
+        throw badRequest('INVALID_REPOSITORY', `Not a repository name (owner/name): ${invalid.slice(0, 10).join(', ')}`, { invalid });
       if (repositories.length === 0) throw badRequest('INVALID_REPOSITORY', 'Name at least one repository as owner/name.');
       const token = body.token?.trim();
       if (!token && !github.serverToken)
@@ -130,10 +139,18 @@ export function createImportsService({ database, jobs, secretBox, github }: Impo
           'NO_GITHUB_TOKEN',
           'This server has no GitHub token (GITHUB_TOKEN is not set): paste a personal access token for this import, or upload a file instead.',
         );
-      const running = await prisma.job.findFirst({ where: { projectId, kind: GITHUB_IMPORT, status: { in: ['queued', 'running'] } }, select: { id: true } });
-      if (running) throw conflict('IMPORT_RUNNING', 'An import is already running in this project; wait for it to finish.', { jobId: running.id });
+      const running = await prisma.job.findFirst({
+        where: { projectId, kind: GITHUB_IMPORT, status: { in: ['queued', 'running'] } },
+        select: { id: true },
+      });
+      if (running)
+        throw conflict('IMPORT_RUNNING', 'An import is already running in this project; wait for it to finish.', { jobId: running.id });
       const repositoryIds = await upsertRepositories(projectId, repositories);
-      const input: GitHubImportInput = { repositoryIds, includePullRequests: body.includePullRequests ?? false, ...(token ? { token: secretBox.seal(token) } : {}) };
+      const input: GitHubImportInput = {
+        repositoryIds,
+        includePullRequests: body.includePullRequests ?? false,
+        ...(token ? { token: secretBox.seal(token) } : {}),
+      };
       const jobId = await jobs.enqueue(GITHUB_IMPORT, { projectId, input: input as never, createdById: userId });
       return this.get(projectId, jobId);
     },
@@ -152,19 +169,24 @@ export function createImportsService({ database, jobs, secretBox, github }: Impo
     async importFile(projectId: string, body: FileImportBody): Promise<FileImportResult> {
       const parsed = body.format === 'json' ? parseJsonIssues(body.content) : parseCsvIssues(body.content);
       if (parsed.problems.length > 0)
-        throw new AppError(
-          400,
-          'INVALID_FILE',
-          `${parsed.problems.length} problem(s) in the file; nothing was imported.`,
-          { problems: parsed.problems.slice(0, MAX_PROBLEMS_LISTED), total: parsed.problems.length },
-        );
+        throw new AppError(400, 'INVALID_FILE', `${parsed.problems.length} problem(s) in the file; nothing was imported.`, {
+          problems: parsed.problems.slice(0, MAX_PROBLEMS_LISTED),
+          total: parsed.problems.length,
+        });
       if (parsed.issues.length === 0) throw badRequest('INVALID_FILE', 'The file holds no issues.', { problems: [], total: 0 });
       const groups = new Map<string, FileIssue[]>();
       for (const item of parsed.issues) {
         const key = `${item.repository.owner}/${item.repository.name}`;
         groups.set(key, [...(groups.get(key) ?? []), item]);
       }
-      const result: FileImportResult = { repositories: [...groups.keys()].sort(), issues: parsed.issues.length, created: 0, updated: 0, changed: 0, comments: 0 };
+      const result: FileImportResult = {
+        repositories: [...groups.keys()].sort(),
+        issues: parsed.issues.length,
+        created: 0,
+        updated: 0,
+        changed: 0,
+        comments: 0,
+      };
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
@@ -179,7 +201,12 @@ export function createImportsService({ database, jobs, secretBox, github }: Impo
           ).rows[0]!.id;
           await reuseStoredNodeIds(client, projectId, repositoryId, items);
           for (let start = 0; start < items.length; start += FILE_BATCH) {
-            const stored = await storeIssues(client, projectId, repositoryId, items.slice(start, start + FILE_BATCH).map((item) => item.issue));
+            const stored = await storeIssues(
+              client,
+              projectId,
+              repositoryId,
+              items.slice(start, start + FILE_BATCH).map((item) => item.issue),
+            );
             result.created += stored.created;
             result.updated += stored.updated;
             result.changed += stored.changed;

@@ -63,11 +63,18 @@ DELETE FROM "Comment" c WHERE c."issueId" = ANY($1::uuid[])
   AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::text[]) AS t(issue_id, node_id) WHERE t.issue_id = c."issueId" AND t.node_id = c."githubNodeId")`;
 
 /** Stores one batch of issues of one repository; every issue carries its complete comment list. */
-export async function storeIssues(client: Queryable, projectId: string, repositoryId: string, issues: ImportedIssue[]): Promise<StoreResult> {
+export async function storeIssues(
+  client: Queryable,
+  projectId: string,
+  repositoryId: string,
+  issues: ImportedIssue[],
+): Promise<StoreResult> {
   if (issues.length === 0) return { created: 0, updated: 0, changed: 0, comments: 0 };
   const sorted = issues.map((issue) => ({
     ...issue,
-    comments: [...issue.comments].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.githubNodeId < b.githubNodeId ? -1 : 1)),
+    comments: [...issue.comments].sort(
+      (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.githubNodeId < b.githubNodeId ? -1 : 1),
+    ),
   }));
   const hashes = sorted.map((issue) => issueContentHash(issue));
   const column = <T>(pick: (issue: (typeof sorted)[number], index: number) => T) => sorted.map(pick);

@@ -6,7 +6,13 @@ import { createIssues } from '../../../test/factories.ts';
 async function issueSet(ctx: TestContext, team: Team) {
   const [issueId] = await createIssues(ctx.prisma, team.projectId, 1);
   const set = await ctx.prisma.issueSet.create({
-    data: { projectId: team.projectId, name: `Set ${crypto.randomUUID()}`, filter: {}, population: 1, members: { create: [{ issueId: issueId!, position: 0 }] } },
+    data: {
+      projectId: team.projectId,
+      name: `Set ${crypto.randomUUID()}`,
+      filter: {},
+      population: 1,
+      members: { create: [{ issueId: issueId!, position: 0 }] },
+    },
   });
   return set.id;
 }
@@ -24,7 +30,10 @@ export const permissions: PermissionTable = {
     expected: leadOrOwner(201),
     async request(ctx, team) {
       await createIssues(ctx.prisma, team.projectId, 3);
-      return { url: `/api/projects/${team.projectId}/issue-sets`, payload: { name: `Sample ${crypto.randomUUID()}`, filter: {}, sample: { size: 2 } } };
+      return {
+        url: `/api/projects/${team.projectId}/issue-sets`,
+        payload: { name: `Sample ${crypto.randomUUID()}`, filter: {}, sample: { size: 2 } },
+      };
     },
   },
   'DELETE /api/projects/:projectId/issue-sets/:setId': {

@@ -19,7 +19,12 @@ export const issueSetsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
 
   app.get(
     '/:setId',
-    routeOptions('member', { summary: 'One issue set (its issues: GET issues?setId=)', tags, params: IssueSetParams, response: { 200: IssueSet } }),
+    routeOptions('member', {
+      summary: 'One issue set (its issues: GET issues?setId=)',
+      tags,
+      params: IssueSetParams,
+      response: { 200: IssueSet },
+    }),
     async (request) => issueSets.get(request.params.projectId, request.params.setId),
   );
 
@@ -36,12 +41,18 @@ export const issueSetsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
       },
       [409],
     ),
-    async (request, reply) => reply.status(201).send(await issueSets.create(request.params.projectId, callerOf(request).userId, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await issueSets.create(request.params.projectId, callerOf(request).userId, request.body)),
   );
 
   app.delete(
     '/:setId',
-    routeOptions('lead', { summary: 'Delete an issue set (rounds drawn from it keep their issues)', tags, params: IssueSetParams, response: { 204: Type.Null() } }),
+    routeOptions('lead', {
+      summary: 'Delete an issue set (rounds drawn from it keep their issues)',
+      tags,
+      params: IssueSetParams,
+      response: { 204: Type.Null() },
+    }),
     async (request, reply) => {
       await issueSets.remove(request.params.projectId, request.params.setId);
       return reply.status(204).send(null);

@@ -52,10 +52,19 @@ export function createIssueSetsService(prisma: PrismaClient, pool: pg.Pool, issu
       const population = await issues.matching(projectId, body.filter);
       if (population.length === 0) throw badRequest('EMPTY_SET', 'No issue matches this filter.');
       const sample: StoredSample | null = body.sample
-        ? { size: Math.min(body.sample.size, population.length), seed: body.sample.seed ?? randomBytes(8).toString('hex'), stratifyByRepository: body.sample.stratifyByRepository ?? false }
+        ? {
+            size: Math.min(body.sample.size, population.length),
+            seed: body.sample.seed ?? randomBytes(8).toString('hex'),
+            stratifyByRepository: body.sample.stratifyByRepository ?? false,
+          }
         : null;
       const chosen = sample
-        ? drawSample(population, seededRandom(sample.seed), sample.size, sample.stratifyByRepository ? (issue) => issue.repository : undefined)
+        ? drawSample(
+            population,
+            seededRandom(sample.seed),
+            sample.size,
+            sample.stratifyByRepository ? (issue) => issue.repository : undefined,
+          )
         : population;
       const client = await pool.connect();
       let setId: string;

@@ -16,7 +16,8 @@ export function issueFilterSql(projectId: string, filter: IssueFilter): FilterSq
   const params: unknown[] = [projectId];
   const add = (value: unknown) => `$${params.push(value)}`;
   const conditions = ['i."projectId" = $1'];
-  if (filter.repository?.length) conditions.push(`lower(r.owner || '/' || r.name) = ANY(${add(filter.repository.map((name) => name.toLowerCase()))}::text[])`);
+  if (filter.repository?.length)
+    conditions.push(`lower(r.owner || '/' || r.name) = ANY(${add(filter.repository.map((name) => name.toLowerCase()))}::text[])`);
   if (filter.state?.length) conditions.push(`i.state = ANY(${add(filter.state)}::text[])`);
   if (filter.labels?.length) conditions.push(`i.labels @> ${add(filter.labels)}::text[]`);
   if (filter.createdFrom) conditions.push(`i."createdAt" >= ${add(filter.createdFrom)}::date`);
@@ -25,7 +26,8 @@ export function issueFilterSql(projectId: string, filter: IssueFilter): FilterSq
   if (filter.kind === 'pullRequests') conditions.push('i."isPullRequest"');
   if (filter.changedSinceCoded)
     conditions.push('EXISTS (SELECT 1 FROM "Coding" c WHERE c."issueId" = i.id AND c."issueContentVersion" < i."contentVersion")');
-  if (filter.setId) conditions.push(`EXISTS (SELECT 1 FROM "IssueSetMember" m WHERE m."setId" = ${add(filter.setId)} AND m."issueId" = i.id)`);
+  if (filter.setId)
+    conditions.push(`EXISTS (SELECT 1 FROM "IssueSetMember" m WHERE m."setId" = ${add(filter.setId)} AND m."issueId" = i.id)`);
   const search = filter.search?.trim();
   let query: string | null = null;
   if (search) {

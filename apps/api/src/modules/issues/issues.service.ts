@@ -90,9 +90,10 @@ export function createIssuesService(pool: pg.Pool) {
 
     async facets(projectId: string): Promise<IssueFacets> {
       const [repositories, labels] = await Promise.all([
-        pool.query<{ name: string }>(`SELECT owner || '/' || name AS name FROM "Repository" WHERE "projectId" = $1 ORDER BY lower(owner), lower(name)`, [
-          projectId,
-        ]),
+        pool.query<{ name: string }>(
+          `SELECT owner || '/' || name AS name FROM "Repository" WHERE "projectId" = $1 ORDER BY lower(owner), lower(name)`,
+          [projectId],
+        ),
         pool.query<{ name: string; issues: number }>(
           `SELECT label AS name, count(*)::int AS issues FROM "Issue", unnest(labels) AS label WHERE "projectId" = $1 GROUP BY label ORDER BY count(*) DESC, label LIMIT 500`,
           [projectId],

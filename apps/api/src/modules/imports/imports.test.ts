@@ -1,0 +1,144 @@
+// GitHub imports end to end against the fake GitHub: the full import equals the source, faults
+// are survived, one refused repository fails alone, a used-up rate limit is waited out, pasted
+// tokens never leave the server in clear, and incremental sync fetches only what changed.
+import { describe, expect, it } from 'vitest';
+import { generateRepository } from '@concord/github-fake';
+import type { ImportJob, RepositorySummary } from '@concord/contracts';
+import { createImportContext, FAKE_TOKEN, sourceRows, storedRows, waitForImport } from '../../../test/github-import.ts';
+
+// Long threads: one issue with 250 comments (3 pages), one with 101 (2 pages).
+const alpha = generateRepository({
+  owner: 'octo',
+  name: 'alpha',
+  issues: 230,
+  seed: 1,
+  comments: (i) => (i === 0 ? 250 : i === 7 ? 101 : i % 4),
+});
+const beta = generateRepository({ owner: 'octo', name: 'beta', issues: 40, seed: 2 });
+const gamma = generateRepository({ owner: 'octo', name: 'gamma', issues: 30, pullRequests: 120, seed: 3 });
+const { ctx, fake } = await createImportContext([alpha, beta, gamma]);
+
+async function startImport(projectId: string, user: Parameters<typeof ctx.request>[0], body: Record<string, unknown>) {
+  const response = await ctx.request(user, { method: 'POST', url: `/api/projects/${projectId}/imports`, payload: body });
+  expect(response.statusCode, response.body).toBe(202);
+  return response.json<ImportJob>();
+}
+
+describe('GitHub import', () => {
+  it('imports every issue and comment of several repositories, exactly as on GitHub, within 2 points per 100 issues', async () => {
+    const team = await ctx.createTeam();
+    const costBefore = fake.totalCost();
+    const job = await startImport(team.projectId, team.lead, { repositories: ['octo/alpha\nhttps://github.com/octo/beta'] });
+    expect(job.status).toBe('queued');
+    const done = await waitForImport(ctx, team.lead, team.projectId, job.id);
+    expect(done.status).toBe('succeeded');
+    expect(done.repositories.map((r) => [r.fullName, r.status, r.fetched, r.total])).toEqual([
+      ['octo/alpha', 'done', 230, 230],
+      ['octo/beta', 'done', 40, 40],
+    ]);
+    expect(await storedRows(ctx.prisma, team.projectId, 'octo/alpha')).toEqual(sourceRows(alpha));
+    expect(await storedRows(ctx.prisma, team.projectId, 'octo/beta')).toEqual(sourceRows(beta));
+    // 3 issue pages (2 points each) + 1 query for the remaining comment pages of 2 issues + 1 more
+    // for the third page of the longest thread, and 1 page for beta.
+    expect(fake.totalCost() - costBefore).toBe(3 * 2 + 2 + 2);
+    const repositories = (await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}/repositories` })).json<
+      RepositorySummary[]
+    >();
+    expect(repositories.map((r) => [r.fullName, r.issues, r.lastSyncedAt !== null])).toEqual([
+      ['octo/alpha', 230, true],
+      ['octo/beta', 40, true],
+    ]);
+  });
+
+  it('imports pull requests when asked', async () => {
+    const team = await ctx.createTeam();
+    const job = await startImport(team.projectId, team.owner, { repositories: ['octo/gamma'], includePullRequests: true });
+    const done = await waitForImport(ctx, team.owner, team.projectId, job.id);
+    expect(done.repositories[0]).toMatchObject({ status: 'done', fetched: 150, total: 150 });
+    expect(await storedRows(ctx.prisma, team.projectId, 'octo/gamma')).toEqual(sourceRows(gamma, { pullRequests: true }));
+  });
+
+  it('retries 502s, secondary rate limits, timeouts and reset connections, and still stores exactly the source', async () => {
+    const team = await ctx.createTeam();
+    fake.injectFaults(
+      { kind: 'status', status: 502 },
+      { kind: 'secondary-rate-limit', retryAfterSeconds: 1 },
+      { kind: 'reset' },
+      { kind: 'timeout', ms: 3000 },
+      { kind: 'secondary-rate-limit', retryAfterSeconds: 1, status: 429 },
+    );
+    const job = await startImport(team.projectId, team.lead, { repositories: ['octo/alpha'] });
+    const done = await waitForImport(ctx, team.lead, team.projectId, job.id);
+    expect(done.status).toBe('succeeded');
+    expect(await storedRows(ctx.prisma, team.projectId, 'octo/alpha')).toEqual(sourceRows(alpha));
+  });
+
+  it('fails only the repository GitHub refuses, with its message, and imports the others', async () => {
+    const team = await ctx.createTeam();
+    fake.failRepository('octo/private', 'FORBIDDEN', 'Resource not accessible by integration');
+    const job = await startImport(team.projectId, team.lead, { repositories: ['octo/missing', 'octo/private', 'octo/beta'] });
+    const done = await waitForImport(ctx, team.lead, team.projectId, job.id);
+    expect(done.status).toBe('succeeded');
+    expect(done.repositories.map((r) => [r.fullName, r.status, r.error])).toEqual([
+      ['octo/missing', 'failed', "NOT_FOUND: Could not resolve to a Repository with the name 'octo/missing'."],
+      ['octo/private', 'failed', 'FORBIDDEN: Resource not accessible by integration'],
+      ['octo/beta', 'done', null],
+    ]);
+  });
+
+  it('waits for the rate limit to reset instead of failing, and shows the wait', async () => {
+    const team = await ctx.createTeam();
+    fake.setRemaining(21, 2500);
+    const job = await startImport(team.projectId, team.lead, { repositories: ['octo/alpha'] });
+    let sawWait = false;
+    for (let i = 0; i < 100 && !sawWait; i++) {
+      const now = (
+        await ctx.request(team.lead, { method: 'GET', url: `/api/projects/${team.projectId}/imports/${job.id}` })
+      ).json<ImportJob>();
+      sawWait = now.waitingUntil !== null;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(sawWait).toBe(true);
+    const done = await waitForImport(ctx, team.lead, team.projectId, job.id);
+    expect(done.status).toBe('succeeded');
+    expect(await storedRows(ctx.prisma, team.projectId, 'octo/alpha')).toEqual(sourceRows(alpha));
+  });
+
+  it('keeps a pasted token encrypted, never returns it, and fails clearly when GitHub refuses it', async () => {
+    const team = await ctx.createTeam();
+    const job = await startImport(team.projectId, team.lead, { repositories: ['octo/beta'], token: 'ghp_wrong_token_123' });
+    expect(JSON.stringify(job)).not.toContain('ghp_wrong');
+    const row = await ctx.prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(JSON.stringify(row.input)).not.toContain('ghp_wrong');
+    const done = await waitForImport(ctx, team.lead, team.projectId, job.id);
+    expect(done).toMatchObject({ status: 'failed', error: expect.stringContaining('refused the token') });
+    expect(JSON.stringify(done)).not.toContain('ghp_wrong');
+    // The sealed token is dropped once the job is over.
+    expect((await ctx.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).input).not.toHaveProperty('token');
+    expect(JSON.stringify(await ctx.prisma.job.findMany())).not.toContain(FAKE_TOKEN);
+  });
+
+  it('refuses bad repository names, and a second import while one runs', async () => {
+    const team = await ctx.createTeam();
+    const bad = await ctx.request(team.lead, {
+      method: 'POST',
+      url: `/api/projects/${team.projectId}/imports`,
+      payload: { repositories: ['not a repo/x/y'] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'INVALID_REPOSITORY' });
+    fake.setLatency(200);
+    try {
+      const first = await startImport(team.projectId, team.lead, { repositories: ['octo/beta'] });
+      const second = await ctx.request(team.lead, {
+        method: 'POST',
+        url: `/api/projects/${team.projectId}/imports`,
+        payload: { repositories: ['octo/alpha'] },
+      });
+      expect(second.statusCode).toBe(409);
+      await waitForImport(ctx, team.lead, team.projectId, first.id);
+    } finally {
+      fake.setLatency(0);
+    }
+  });
+});
