@@ -3,7 +3,8 @@
 // tokens never leave the server in clear, and incremental sync fetches only what changed.
 import { describe, expect, it } from 'vitest';
 import { generateRepository } from '@concord/github-fake';
-import type { ImportJob, RepositorySummary } from '@concord/contracts';
+import type { AssignmentDetail, ImportJob, IssuePage, RepositorySummary } from '@concord/contracts';
+import { createRound, createStage } from '../../../test/factories.ts';
 import { createImportContext, FAKE_TOKEN, sourceRows, storedRows, waitForImport } from '../../../test/github-import.ts';
 
 // Long threads: one issue with 250 comments (3 pages), one with 101 (2 pages).
@@ -15,8 +16,9 @@ const alpha = generateRepository({
   comments: (i) => (i === 0 ? 250 : i === 7 ? 101 : i % 4),
 });
 const beta = generateRepository({ owner: 'octo', name: 'beta', issues: 40, seed: 2 });
+const delta = generateRepository({ owner: 'octo', name: 'delta', issues: 120, seed: 4 });
 const gamma = generateRepository({ owner: 'octo', name: 'gamma', issues: 30, pullRequests: 120, seed: 3 });
-const { ctx, fake } = await createImportContext([alpha, beta, gamma]);
+const { ctx, fake } = await createImportContext([alpha, beta, gamma, delta]);
 
 async function startImport(projectId: string, user: Parameters<typeof ctx.request>[0], body: Record<string, unknown>) {
   const response = await ctx.request(user, { method: 'POST', url: `/api/projects/${projectId}/imports`, payload: body });
@@ -140,5 +142,51 @@ describe('GitHub import', () => {
     } finally {
       fake.setLatency(0);
     }
+  });
+});
+
+describe('incremental sync', () => {
+  it('fetches only the issues updated since the last sync, updates them in place, and flags the coded ones', async () => {
+    const team = await ctx.createTeam();
+    const first = await startImport(team.projectId, team.lead, { repositories: ['octo/delta'] });
+    await waitForImport(ctx, team.lead, team.projectId, first.id);
+    const idOf = async (number: number) => (await ctx.prisma.issue.findFirstOrThrow({ where: { projectId: team.projectId, number } })).id;
+    const [issue3, issue4, issue10] = [await idOf(3), await idOf(4), await idOf(10)];
+    const { stageId, codeIds } = await createStage(ctx.prisma, team.projectId, { mode: 'single', codes: [{ name: 'Relevant' }] });
+    await createRound(ctx.prisma, stageId, { number: 1, status: 'open', issueIds: [issue3, issue4], codings: { [team.coder.id]: [[codeIds.Relevant!], [codeIds.Relevant!]] } });
+    const oldTitle = delta.issues.find((i) => i.number === 3)!.title;
+
+    fake.updateIssue('octo/delta', 3, { title: 'Edited title' });
+    fake.updateIssue('octo/delta', 4, { addComment: 'A new comment with more detail' });
+    fake.updateIssue('octo/delta', 10, { body: 'Rewritten body' });
+    const requestsBefore = fake.requests.length;
+    const second = await startImport(team.projectId, team.lead, { repositories: ['octo/delta'] });
+    const done = await waitForImport(ctx, team.lead, team.projectId, second.id);
+
+    // GitHub's `since` is inclusive: the newest issue of the last sync comes again (unchanged).
+    const since = done.repositories[0]!.since!;
+    const newestBefore = delta.issues.filter((i) => i.updatedAt === since).map((i) => i.number);
+    expect(newestBefore).toHaveLength(1);
+    const fetched = fake.requests.slice(requestsBefore).flatMap((r) => r.issueIds);
+    expect(fetched.sort()).toEqual([3, 4, 10, ...newestBefore].map((n) => delta.issues.find((i) => i.number === n)!.id).sort());
+    expect(done.repositories[0]).toMatchObject({ status: 'done', fetched: 4, total: 4, created: 0, updated: 4, changed: 3 });
+    expect(await storedRows(ctx.prisma, team.projectId, 'octo/delta')).toEqual(sourceRows(delta));
+    expect(await ctx.prisma.issue.count({ where: { projectId: team.projectId } })).toBe(120);
+
+    const flagged = (
+      await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}/issues?changedSinceCoded=true` })
+    ).json<IssuePage>();
+    expect(flagged.items.map((i) => [i.number, i.changedSinceCoded])).toEqual([
+      [3, true],
+      [4, true],
+    ]);
+
+    // The coding screen shows the coder the text they coded.
+    const assignment = await ctx.prisma.assignment.findFirstOrThrow({ where: { issueId: issue3, coderId: team.coder.id } });
+    const detail = (await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}/assignments/${assignment.id}` })).json<AssignmentDetail>();
+    expect(detail.issue).toMatchObject({ title: 'Edited title', contentVersion: 2 });
+    expect(detail.codedVersion).toMatchObject({ contentVersion: 1, title: oldTitle });
+    const untouched = await ctx.prisma.issueSnapshot.count({ where: { issueId: issue10 } });
+    expect(untouched).toBe(0);
   });
 });
