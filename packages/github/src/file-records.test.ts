@@ -62,7 +62,7 @@ describe('parseJsonIssues', () => {
 
   it('lists every bad record with its index and reason', () => {
     const { problems } = parseJsonIssues(
-      JSON.stringify([rest, { ...rest, number: 'x', created_at: 'yesterday' }, 5, { ...graphql, comments: 3 }, rest]),
+      JSON.stringify([rest, { ...rest, number: 'x', created_at: 'yesterday' }, 5, { ...graphql, comments: 3 }, rest, { ...graphql, number: 9 }, { ...graphql, number: 10 }]),
     );
     expect(problems).toEqual([
       { record: 1, reason: 'number must be a whole number ≥ 1' },
@@ -70,6 +70,7 @@ describe('parseJsonIssues', () => {
       { record: 2, reason: 'not an object' },
       { record: 3, reason: expect.stringContaining('comments is a count (3)') },
       { record: 4, reason: 'o/r#1 appears twice (also record 0)' },
+      { record: 6, reason: 'node id I_g2 is also record 5’s' },
     ]);
   });
 

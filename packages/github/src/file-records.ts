@@ -210,13 +210,18 @@ function readJsonIssue(value: unknown): { issue?: FileIssue; reasons: string[] }
   };
 }
 
+/** The same issue twice, or one node id for two issues: one record would silently replace the other. */
 function checkDuplicates(parsed: ParsedFile, indexes: number[]): void {
   const seen = new Map<string, number>();
+  const nodeIds = new Map<string, number>();
   parsed.issues.forEach((item, i) => {
     const key = `${item.repository.owner}/${item.repository.name}#${item.issue.number}`.toLowerCase();
     const first = seen.get(key);
+    const sameNode = nodeIds.get(item.issue.githubNodeId);
     if (first !== undefined) parsed.problems.push({ record: indexes[i]!, reason: `${key} appears twice (also record ${first})` });
-    else seen.set(key, indexes[i]!);
+    else if (sameNode !== undefined) parsed.problems.push({ record: indexes[i]!, reason: `node id ${item.issue.githubNodeId} is also record ${sameNode}’s` });
+    seen.set(key, first ?? indexes[i]!);
+    nodeIds.set(item.issue.githubNodeId, sameNode ?? indexes[i]!);
   });
 }
 
