@@ -1,7 +1,5 @@
 // Full-text search over issues: title (weight A), body (B) and comments (C) in one tsvector with
 // a GIN index. Imports write it in the same statement as the issue; this refreshes it in bulk.
-import type pg from 'pg';
-
 export const SEARCH_CONFIG = 'english';
 
 /** SQL for the vector from three text expressions. */
@@ -10,9 +8,12 @@ export function searchVectorSql(title: string, body: string, comments: string): 
 }
 
 /** Recomputes the vector of these issues (or of every issue of the project) from stored rows. */
-export async function refreshSearchVectors(client: Pick<pg.Pool, 'query'>, where: { projectId: string } | { issueIds: string[] }) {
-  const filter = 'projectId' in where ? 'i."projectId" = $1' : 'i.id = ANY($1::uuid[])';
-  await client.query(
+export async function refreshSearchVectors(
+  run: (sql: string, params: unknown[]) => Promise<unknown>,
+  where: { projectId: string } | { issueIds: string[] },
+) {
+  const filter = 'projectId' in where ? 'i."projectId" = $1::uuid' : 'i.id = ANY($1::uuid[])';
+  await run(
     `UPDATE "Issue" i SET "searchVector" = ${searchVectorSql('i.title', 'i.body', `coalesce((SELECT string_agg(c.body, ' ') FROM "Comment" c WHERE c."issueId" = i.id), '')`)}
      WHERE ${filter}`,
     ['projectId' in where ? where.projectId : where.issueIds],
