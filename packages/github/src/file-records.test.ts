@@ -62,7 +62,15 @@ describe('parseJsonIssues', () => {
 
   it('lists every bad record with its index and reason', () => {
     const { problems } = parseJsonIssues(
-      JSON.stringify([rest, { ...rest, number: 'x', created_at: 'yesterday' }, 5, { ...graphql, comments: 3 }, rest, { ...graphql, number: 9 }, { ...graphql, number: 10 }]),
+      JSON.stringify([
+        rest,
+        { ...rest, number: 'x', created_at: 'yesterday' },
+        5,
+        { ...graphql, comments: 3 },
+        rest,
+        { ...graphql, number: 9 },
+        { ...graphql, number: 10 },
+      ]),
     );
     expect(problems).toEqual([
       { record: 1, reason: 'number must be a whole number ≥ 1' },

@@ -219,7 +219,8 @@ function checkDuplicates(parsed: ParsedFile, indexes: number[]): void {
     const first = seen.get(key);
     const sameNode = nodeIds.get(item.issue.githubNodeId);
     if (first !== undefined) parsed.problems.push({ record: indexes[i]!, reason: `${key} appears twice (also record ${first})` });
-    else if (sameNode !== undefined) parsed.problems.push({ record: indexes[i]!, reason: `node id ${item.issue.githubNodeId} is also record ${sameNode}’s` });
+    else if (sameNode !== undefined)
+      parsed.problems.push({ record: indexes[i]!, reason: `node id ${item.issue.githubNodeId} is also record ${sameNode}’s` });
     seen.set(key, first ?? indexes[i]!);
     nodeIds.set(item.issue.githubNodeId, sameNode ?? indexes[i]!);
   });

@@ -12,7 +12,7 @@ import { createJobRunner } from '../jobs/job-runner.ts';
 import { jobHandlers } from '../jobs/handlers.ts';
 import { createSecretBox, loadSecretKey } from '../lib/secret-box.ts';
 import { GITHUB_IMPORT } from '../modules/imports/github-import-job.ts';
-import { createImportsService, toImportJob } from '../modules/imports/imports.service.ts';
+import { createImportsService } from '../modules/imports/imports.service.ts';
 import { AppError } from '../plugins/errors.ts';
 
 const { values } = parseArgs({

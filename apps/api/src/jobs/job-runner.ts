@@ -59,7 +59,6 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const expireInSeconds = options.expireInSeconds ?? 300;
   const retryLimit = options.retryLimit ?? 5;
   const running = new Map<string, AbortController>();
-  let boss: PgBoss | undefined;
   let starting: Promise<PgBoss> | undefined;
   let recoverTimer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -82,7 +81,6 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         retryBackoff: true,
         expireInSeconds,
       });
-      boss = instance;
       return instance;
     })();
     return starting;

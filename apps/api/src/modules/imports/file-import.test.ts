@@ -18,7 +18,15 @@ const restIssue = (number: number, extra: Record<string, unknown> = {}) => ({
   updated_at: '2024-03-02T10:00:00Z',
   closed_at: null,
   html_url: `https://github.com/files/repo/issues/${number}`,
-  comments: [{ node_id: `IC_${number}`, user: { login: 'bob' }, body: 'Same here with CUDA', created_at: '2024-03-01T11:00:00Z', updated_at: '2024-03-01T11:00:00Z' }],
+  comments: [
+    {
+      node_id: `IC_${number}`,
+      user: { login: 'bob' },
+      body: 'Same here with CUDA',
+      created_at: '2024-03-01T11:00:00Z',
+      updated_at: '2024-03-01T11:00:00Z',
+    },
+  ],
   ...extra,
 });
 
@@ -26,22 +34,39 @@ describe('file import', () => {
   it('imports a JSON file of REST-shaped issues with comments, and upserts on a second upload', async () => {
     const team = await ctx.createTeam();
     const url = `/api/projects/${team.projectId}/imports/file`;
-    const first = await ctx.request(team.lead, { method: 'POST', url, payload: { format: 'json', content: JSON.stringify([restIssue(1), restIssue(2)]) } });
+    const first = await ctx.request(team.lead, {
+      method: 'POST',
+      url,
+      payload: { format: 'json', content: JSON.stringify([restIssue(1), restIssue(2)]) },
+    });
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json<FileImportResult>()).toEqual({ repositories: ['files/repo'], issues: 2, created: 2, updated: 0, changed: 0, comments: 2 });
+    expect(first.json<FileImportResult>()).toEqual({
+      repositories: ['files/repo'],
+      issues: 2,
+      created: 2,
+      updated: 0,
+      changed: 0,
+      comments: 2,
+    });
     const again = await ctx.request(team.lead, {
       method: 'POST',
       url,
       payload: { format: 'json', content: JSON.stringify([restIssue(1, { title: 'Renamed' }), restIssue(2)]) },
     });
     expect(again.json<FileImportResult>()).toMatchObject({ created: 0, updated: 2, changed: 1 });
-    const stored = await ctx.prisma.issue.findMany({ where: { projectId: team.projectId }, orderBy: { number: 'asc' }, include: { comments: true } });
+    const stored = await ctx.prisma.issue.findMany({
+      where: { projectId: team.projectId },
+      orderBy: { number: 'asc' },
+      include: { comments: true },
+    });
     expect(stored.map((i) => [i.number, i.title, i.contentVersion, i.comments.length])).toEqual([
       [1, 'Renamed', 2, 1],
       [2, 'Loading the checkpoint fails 2', 1, 1],
     ]);
     // Searchable at once: the comment text is in the index.
-    const found = (await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}/issues?search=cuda` })).json<IssuePage>();
+    const found = (
+      await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}/issues?search=cuda` })
+    ).json<IssuePage>();
     expect(found.total).toBe(2);
   });
 
@@ -65,8 +90,17 @@ describe('file import', () => {
 
   it('refuses a file with bad records, lists each with its reason, and stores nothing', async () => {
     const team = await ctx.createTeam();
-    const content = JSON.stringify([restIssue(1), { ...restIssue(2), created_at: 'last tuesday' }, { ...restIssue(3), html_url: 'nope' }, restIssue(4)]);
-    const response = await ctx.request(team.lead, { method: 'POST', url: `/api/projects/${team.projectId}/imports/file`, payload: { format: 'json', content } });
+    const content = JSON.stringify([
+      restIssue(1),
+      { ...restIssue(2), created_at: 'last tuesday' },
+      { ...restIssue(3), html_url: 'nope' },
+      restIssue(4),
+    ]);
+    const response = await ctx.request(team.lead, {
+      method: 'POST',
+      url: `/api/projects/${team.projectId}/imports/file`,
+      payload: { format: 'json', content },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
       code: 'INVALID_FILE',
@@ -86,13 +120,19 @@ describe('file import', () => {
   it('rolls back the whole file when the database refuses part of it', async () => {
     const team = await ctx.createTeam();
     const url = `/api/projects/${team.projectId}/imports/file`;
-    await ctx.request(team.lead, { method: 'POST', url, payload: { format: 'json', content: JSON.stringify([restIssue(1), restIssue(2)]) } });
+    await ctx.request(team.lead, {
+      method: 'POST',
+      url,
+      payload: { format: 'json', content: JSON.stringify([restIssue(1), restIssue(2)]) },
+    });
     // Issue 2 changes, then another node id claims number 1 of the same repository: refused.
     const clash = [restIssue(2, { title: 'Changed' }), restIssue(1, { node_id: 'I_someone_else' })];
     const response = await ctx.request(team.lead, { method: 'POST', url, payload: { format: 'json', content: JSON.stringify(clash) } });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ code: 'DUPLICATE_ISSUE' });
-    const titles = (await ctx.prisma.issue.findMany({ where: { projectId: team.projectId }, orderBy: { number: 'asc' } })).map((i) => i.title);
+    const titles = (await ctx.prisma.issue.findMany({ where: { projectId: team.projectId }, orderBy: { number: 'asc' } })).map(
+      (i) => i.title,
+    );
     expect(titles).toEqual(['Loading the checkpoint fails 1', 'Loading the checkpoint fails 2']);
   });
 });

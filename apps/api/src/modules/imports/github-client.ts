@@ -97,6 +97,9 @@ export function createGitHubClient(options: GitHubClientOptions) {
         lastRateLimit = data.rateLimit ?? lastRateLimit;
         return data;
       } catch (error) {
+        // The errors thrown below carry a message, not the caught error: its `request` holds the
+        // token's header, and these messages end up in job rows and logs.
+        /* eslint-disable preserve-caught-error */
         if (error instanceof GraphqlResponseError) {
           const errors = (error.errors ?? []) as { type?: string; message: string; path?: (string | number)[] }[];
           if (errors.some((e) => e.type === 'RATE_LIMITED')) {
@@ -129,6 +132,7 @@ export function createGitHubClient(options: GitHubClientOptions) {
           delay = Math.random() * baseDelayMs * 2 ** (attempt - 1);
         }
         if (attempt >= attempts) throw new Error(`${reason}; gave up after ${attempts} attempts`);
+        /* eslint-enable preserve-caught-error */
       }
       options.onRetry?.(reason, delay);
       await sleep(delay);

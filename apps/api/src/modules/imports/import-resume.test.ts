@@ -34,7 +34,13 @@ describe('resume after the worker is killed', () => {
     fake.setLatency(150);
     const cli = spawn('npx', ['tsx', 'apps/api/src/cli/import.ts', '--project', project.slug, '--repo', 'octo/big'], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: ctx.database.url, GITHUB_API_URL: fake.url, GITHUB_TOKEN: FAKE_TOKEN, CONCORD_DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        DATABASE_URL: ctx.database.url,
+        GITHUB_API_URL: fake.url,
+        GITHUB_TOKEN: FAKE_TOKEN,
+        CONCORD_DATA_DIR: dataDir,
+      },
       stdio: 'ignore',
     });
     const exited = new Promise((resolve) => cli.once('exit', resolve));

@@ -153,7 +153,12 @@ describe('incremental sync', () => {
     const idOf = async (number: number) => (await ctx.prisma.issue.findFirstOrThrow({ where: { projectId: team.projectId, number } })).id;
     const [issue3, issue4, issue10] = [await idOf(3), await idOf(4), await idOf(10)];
     const { stageId, codeIds } = await createStage(ctx.prisma, team.projectId, { mode: 'single', codes: [{ name: 'Relevant' }] });
-    await createRound(ctx.prisma, stageId, { number: 1, status: 'open', issueIds: [issue3, issue4], codings: { [team.coder.id]: [[codeIds.Relevant!], [codeIds.Relevant!]] } });
+    await createRound(ctx.prisma, stageId, {
+      number: 1,
+      status: 'open',
+      issueIds: [issue3, issue4],
+      codings: { [team.coder.id]: [[codeIds.Relevant!], [codeIds.Relevant!]] },
+    });
     const oldTitle = delta.issues.find((i) => i.number === 3)!.title;
 
     fake.updateIssue('octo/delta', 3, { title: 'Edited title' });
@@ -183,7 +188,9 @@ describe('incremental sync', () => {
 
     // The coding screen shows the coder the text they coded.
     const assignment = await ctx.prisma.assignment.findFirstOrThrow({ where: { issueId: issue3, coderId: team.coder.id } });
-    const detail = (await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}/assignments/${assignment.id}` })).json<AssignmentDetail>();
+    const detail = (
+      await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}/assignments/${assignment.id}` })
+    ).json<AssignmentDetail>();
     expect(detail.issue).toMatchObject({ title: 'Edited title', contentVersion: 2 });
     expect(detail.codedVersion).toMatchObject({ contentVersion: 1, title: oldTitle });
     const untouched = await ctx.prisma.issueSnapshot.count({ where: { issueId: issue10 } });

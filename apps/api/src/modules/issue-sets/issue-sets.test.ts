@@ -10,8 +10,13 @@ const ctx = await createTestContext();
 /** 60 issues in "a/big", 30 in "b/small"; the even ones mention "crash". */
 async function seed(team: Team) {
   const rows = ['repository,number,title,state,created_at'];
-  for (let n = 1; n <= 90; n++) rows.push(`${n <= 60 ? 'a/big' : 'b/small'},${n},${n % 2 ? 'Question' : 'Crash report'} ${n},open,2024-01-01T00:00:00Z`);
-  await ctx.request(team.lead, { method: 'POST', url: `/api/projects/${team.projectId}/imports/file`, payload: { format: 'csv', content: rows.join('\n') } });
+  for (let n = 1; n <= 90; n++)
+    rows.push(`${n <= 60 ? 'a/big' : 'b/small'},${n},${n % 2 ? 'Question' : 'Crash report'} ${n},open,2024-01-01T00:00:00Z`);
+  await ctx.request(team.lead, {
+    method: 'POST',
+    url: `/api/projects/${team.projectId}/imports/file`,
+    payload: { format: 'csv', content: rows.join('\n') },
+  });
 }
 
 const create = (team: Team, body: Record<string, unknown>) =>
@@ -26,18 +31,31 @@ describe('issue sets', () => {
   it('saves a seeded, stratified sample of a search, reproducible from the recorded seed', async () => {
     const team = await ctx.createTeam();
     await seed(team);
-    const response = await create(team, { name: 'Crash sample', filter: { search: 'crash' }, sample: { size: 9, seed: 'icsme', stratifyByRepository: true } });
+    const response = await create(team, {
+      name: 'Crash sample',
+      filter: { search: 'crash' },
+      sample: { size: 9, seed: 'icsme', stratifyByRepository: true },
+    });
     expect(response.statusCode, response.body).toBe(201);
     const set = response.json<IssueSet>();
-    expect(set).toMatchObject({ name: 'Crash sample', population: 45, issues: 9, sample: { size: 9, seed: 'icsme', stratifyByRepository: true } });
+    expect(set).toMatchObject({
+      name: 'Crash sample',
+      population: 45,
+      issues: 9,
+      sample: { size: 9, seed: 'icsme', stratifyByRepository: true },
+    });
     const numbers = await numbersOf(team, set.id);
     expect(numbers).toHaveLength(9);
     expect(numbers.every((n) => n % 2 === 0)).toBe(true);
     // 30 of the 45 crash issues are in a/big: 6 of 9 from it, 3 from b/small.
     expect(numbers.filter((n) => n <= 60)).toHaveLength(6);
-    const again = (await create(team, { name: 'Same seed', filter: { search: 'crash' }, sample: { size: 9, seed: 'icsme', stratifyByRepository: true } })).json<IssueSet>();
+    const again = (
+      await create(team, { name: 'Same seed', filter: { search: 'crash' }, sample: { size: 9, seed: 'icsme', stratifyByRepository: true } })
+    ).json<IssueSet>();
     expect(await numbersOf(team, again.id)).toEqual(numbers);
-    const other = (await create(team, { name: 'Other seed', filter: { search: 'crash' }, sample: { size: 9, seed: 'other' } })).json<IssueSet>();
+    const other = (
+      await create(team, { name: 'Other seed', filter: { search: 'crash' }, sample: { size: 9, seed: 'other' } })
+    ).json<IssueSet>();
     expect(await numbersOf(team, other.id)).not.toEqual(numbers);
   });
 
@@ -57,7 +75,9 @@ describe('issue sets', () => {
   it('turns an issue set into a round', async () => {
     const team = await ctx.createTeam();
     await seed(team);
-    const set = (await create(team, { name: 'Calibration', filter: { repository: ['b/small'] }, sample: { size: 10, seed: 's' } })).json<IssueSet>();
+    const set = (
+      await create(team, { name: 'Calibration', filter: { repository: ['b/small'] }, sample: { size: 10, seed: 's' } })
+    ).json<IssueSet>();
     const { stageId } = await createStage(ctx.prisma, team.projectId, { mode: 'single', codes: [{ name: 'Relevant' }] });
     const response = await ctx.request(team.lead, {
       method: 'POST',

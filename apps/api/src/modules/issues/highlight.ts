@@ -18,14 +18,23 @@ export function headlineOptions(extra = ''): string {
 export function toSegments(marked: string): TextSegment[] {
   const segments: TextSegment[] = [];
   let match = false;
-  for (const part of marked.split(/([\u0002\u0003])/)) {
-    if (part === MATCH_START) match = true;
-    else if (part === MATCH_END) match = false;
-    else if (part) {
-      const last = segments[segments.length - 1];
-      if (last && last.match === match) last.text += part;
-      else segments.push({ text: part, match });
-    }
+  let text = '';
+  const flush = () => {
+    if (text) segments.push({ text, match });
+    text = '';
+  };
+  for (const char of marked) {
+    if (char === MATCH_START || char === MATCH_END) {
+      flush();
+      match = char === MATCH_START;
+    } else text += char;
   }
-  return segments;
+  flush();
+  // ts_headline marks each matching word; neighbours of the same kind read better as one.
+  return segments.reduce<TextSegment[]>((merged, segment) => {
+    const last = merged[merged.length - 1];
+    if (last && last.match === segment.match) last.text += segment.text;
+    else merged.push({ ...segment });
+    return merged;
+  }, []);
 }

@@ -24,8 +24,19 @@ const issue = (repository: string, number: number, fields: Record<string, unknow
 async function seed(team: Team) {
   const issues = [
     issue('hf/transformers', 1, { title: 'Tokenizer crashes on <script>alert(1)</script>', labels: { nodes: [{ name: 'bug' }] } }),
-    issue('hf/transformers', 2, { body: 'The tokenizers crashed twice', state: 'CLOSED', closedAt: '2024-02-01T00:00:00Z', createdAt: '2024-02-01T00:00:00Z' }),
-    issue('hf/transformers', 3, { comments: { nodes: [{ id: 'C1', body: 'it crashes for me too', createdAt: '2024-01-11T00:00:00Z', updatedAt: '2024-01-11T00:00:00Z', author: null }] } }),
+    issue('hf/transformers', 2, {
+      body: 'The tokenizers crashed twice',
+      state: 'CLOSED',
+      closedAt: '2024-02-01T00:00:00Z',
+      createdAt: '2024-02-01T00:00:00Z',
+    }),
+    issue('hf/transformers', 3, {
+      comments: {
+        nodes: [
+          { id: 'C1', body: 'it crashes for me too', createdAt: '2024-01-11T00:00:00Z', updatedAt: '2024-01-11T00:00:00Z', author: null },
+        ],
+      },
+    }),
     issue('pt/vision', 4, { title: 'Docs typo', labels: { nodes: [{ name: 'bug' }, { name: 'docs' }] } }),
   ];
   const response = await ctx.request(team.lead, {
@@ -71,7 +82,15 @@ describe('issue list', () => {
   it('lists the repositories and labels to filter by', async () => {
     const team = await ctx.createTeam();
     await seed(team);
-    const facets = (await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}/issues/facets` })).json<IssueFacets>();
-    expect(facets).toEqual({ repositories: ['hf/transformers', 'pt/vision'], labels: [{ name: 'bug', issues: 2 }, { name: 'docs', issues: 1 }] });
+    const facets = (
+      await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}/issues/facets` })
+    ).json<IssueFacets>();
+    expect(facets).toEqual({
+      repositories: ['hf/transformers', 'pt/vision'],
+      labels: [
+        { name: 'bug', issues: 2 },
+        { name: 'docs', issues: 1 },
+      ],
+    });
   });
 });

@@ -24,7 +24,10 @@ export function ImportPage() {
 
   return (
     <>
-      <PageHeader title="Import" description="Issues come from GitHub (GraphQL API) or from a JSON or CSV file. Imports run in the background and survive restarts." />
+      <PageHeader
+        title="Import"
+        description="Issues come from GitHub (GraphQL API) or from a JSON or CSV file. Imports run in the background and survive restarts."
+      />
       <Stack gap="lg">
         {latest ? (
           <Card withBorder radius="md">

@@ -8,6 +8,10 @@ export const getImportSettings = (projectId: string, signal?: AbortSignal) =>
   api.get<ImportSettings>(`${projectPath(projectId)}/imports/settings`, { signal });
 
 export const importSettingsQueryOptions = (projectId: string) =>
-  queryOptions({ queryKey: importKeys.settings(projectId), queryFn: ({ signal }) => getImportSettings(projectId, signal), staleTime: 60_000 });
+  queryOptions({
+    queryKey: importKeys.settings(projectId),
+    queryFn: ({ signal }) => getImportSettings(projectId, signal),
+    staleTime: 60_000,
+  });
 
 export const useImportSettings = (projectId: string) => useQuery(importSettingsQueryOptions(projectId));

@@ -9,7 +9,8 @@ import { importKeys, projectPath } from './keys.ts';
 
 export const POLL_MS = 1000;
 
-export const getImports = (projectId: string, signal?: AbortSignal) => api.get<ImportJob[]>(`${projectPath(projectId)}/imports`, { signal });
+export const getImports = (projectId: string, signal?: AbortSignal) =>
+  api.get<ImportJob[]>(`${projectPath(projectId)}/imports`, { signal });
 
 export const isActive = (job: ImportJob) => job.status === 'queued' || job.status === 'running';
 

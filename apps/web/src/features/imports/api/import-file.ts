@@ -5,7 +5,8 @@ import { api } from '../../../lib/api-client.ts';
 import { projectScope } from '../../../lib/query-keys.ts';
 import { projectPath } from './keys.ts';
 
-export const importFile = (projectId: string, body: FileImportBody) => api.post<FileImportResult>(`${projectPath(projectId)}/imports/file`, body);
+export const importFile = (projectId: string, body: FileImportBody) =>
+  api.post<FileImportResult>(`${projectPath(projectId)}/imports/file`, body);
 
 export function useImportFile(projectId: string) {
   const queryClient = useQueryClient();

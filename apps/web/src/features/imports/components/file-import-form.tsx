@@ -21,7 +21,8 @@ export function FileImportForm({ projectId }: { projectId: string }) {
     upload.mutate({ format, content: await file.text() });
   }
 
-  const problems = isApiError(upload.error) && upload.error.code === 'INVALID_FILE' ? (upload.error.details as FileProblems | undefined) : undefined;
+  const problems =
+    isApiError(upload.error) && upload.error.code === 'INVALID_FILE' ? (upload.error.details as FileProblems | undefined) : undefined;
 
   return (
     <Stack gap="sm">
@@ -43,7 +44,8 @@ export function FileImportForm({ projectId }: { projectId: string }) {
       </Button>
       {upload.isSuccess ? (
         <Alert color="teal" title="File imported">
-          {plural(upload.data.issues, 'issue')} into {upload.data.repositories.join(', ')}: {upload.data.created} new, {upload.data.updated} updated
+          {plural(upload.data.issues, 'issue')} into {upload.data.repositories.join(', ')}: {upload.data.created} new, {upload.data.updated}{' '}
+          updated
           {upload.data.changed ? ` (${upload.data.changed} with changed text)` : ''}, {plural(upload.data.comments, 'comment')}.
         </Alert>
       ) : null}
@@ -52,8 +54,12 @@ export function FileImportForm({ projectId }: { projectId: string }) {
           <List size="sm" spacing={2}>
             {problems.problems.slice(0, SHOWN_PROBLEMS).map((problem, i) => (
               <List.Item key={i}>
-                {problem.record < 0 ? 'File' : file?.name.toLowerCase().endsWith('.csv') ? `Line ${problem.record}` : `Record ${problem.record}`}:{' '}
-                {problem.reason}
+                {problem.record < 0
+                  ? 'File'
+                  : file?.name.toLowerCase().endsWith('.csv')
+                    ? `Line ${problem.record}`
+                    : `Record ${problem.record}`}
+                : {problem.reason}
               </List.Item>
             ))}
           </List>

@@ -27,9 +27,9 @@ export function StartImportForm({ projectId, settings, busy }: { projectId: stri
       <Stack gap="sm">
         {settings.serverTokenConfigured ? null : (
           <Alert color="yellow" icon={<IconInfoCircle />} title="No GitHub token on this server">
-            Importing from GitHub needs a token, and this server has none (GITHUB_TOKEN is not set). Paste a personal access token
-            below for this import (it is stored encrypted until the import ends and never shown again), or upload a JSON or CSV file
-            of issues instead. The server must also reach {settings.apiUrl}; without network access, use a file.
+            Importing from GitHub needs a token, and this server has none (GITHUB_TOKEN is not set). Paste a personal access token below for
+            this import (it is stored encrypted until the import ends and never shown again), or upload a JSON or CSV file of issues
+            instead. The server must also reach {settings.apiUrl}; without network access, use a file.
           </Alert>
         )}
         <Textarea
@@ -42,10 +42,18 @@ export function StartImportForm({ projectId, settings, busy }: { projectId: stri
           value={repositories}
           onChange={(event) => setRepositories(event.currentTarget.value)}
         />
-        <Checkbox label="Include pull requests" checked={includePullRequests} onChange={(event) => setIncludePullRequests(event.currentTarget.checked)} />
+        <Checkbox
+          label="Include pull requests"
+          checked={includePullRequests}
+          onChange={(event) => setIncludePullRequests(event.currentTarget.checked)}
+        />
         <PasswordInput
           label={settings.serverTokenConfigured ? 'Token for this import (optional)' : 'GitHub token'}
-          description={settings.serverTokenConfigured ? 'Leave empty to use the server’s token.' : 'A personal access token that can read these repositories.'}
+          description={
+            settings.serverTokenConfigured
+              ? 'Leave empty to use the server’s token.'
+              : 'A personal access token that can read these repositories.'
+          }
           autoComplete="off"
           value={token}
           onChange={(event) => setToken(event.currentTarget.value)}
