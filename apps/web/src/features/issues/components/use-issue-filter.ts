@@ -25,10 +25,9 @@ export function filterFromParams(params: URLSearchParams): IssueFilter {
   return filter;
 }
 
-function writeFilter(params: URLSearchParams, filter: IssueFilter): URLSearchParams {
+function writeFilter(filter: IssueFilter): URLSearchParams {
   const next = new URLSearchParams();
-  const q = params.get('q');
-  if (filter.search !== undefined ? filter.search.trim() : q) next.set('q', filter.search ?? q ?? '');
+  if (filter.search?.trim()) next.set('q', filter.search);
   for (const repository of filter.repository ?? []) next.append('repo', repository);
   for (const state of filter.state ?? []) next.append('state', state);
   for (const label of filter.labels ?? []) next.append('label', label);
@@ -47,11 +46,8 @@ export function useIssueFilter() {
   const filter = useMemo(() => filterFromParams(searchParams), [key]);
   const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
 
-  /** Replaces the filter (the page goes back to 1); the search text is kept unless given. */
-  const setFilter = useCallback(
-    (next: IssueFilter) => setSearchParams((params) => writeFilter(params, next), { replace: true }),
-    [setSearchParams],
-  );
+  /** Replaces the filter, search included (the page goes back to 1). */
+  const setFilter = useCallback((next: IssueFilter) => setSearchParams(writeFilter(next), { replace: true }), [setSearchParams]);
   const setPage = useCallback(
     (nextPage: number) =>
       setSearchParams((params) => {
