@@ -45,8 +45,11 @@ async function rawInsert(db: pg.Client, projectId: string, repositoryId: string)
     const { rows } = await db.query<{ id: string }>(
       `INSERT INTO "Issue" (id, "projectId", "repositoryId", "githubNodeId", number, title, body, state, "stateReason", "authorLogin",
          "authorAssociation", "createdAt", "updatedAt", "closedAt", url, labels, "reactionsCount", "contentHash")
-       SELECT gen_random_uuid(), $1, $2, t.* FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-         $10::text[], $11::timestamptz[], $12::timestamptz[], $13::timestamptz[], $14::text[], $15::text[][], $16::int[], $17::text[]) AS t
+       SELECT gen_random_uuid(), $1, $2, t.node_id, t.number, t.title, t.body, t.state, t.state_reason, t.author, t.association, t.created_at,
+         t.updated_at, t.closed_at, t.url, string_to_array(t.labels, ','), t.reactions, t.hash
+       FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[],
+         $12::timestamptz[], $13::timestamptz[], $14::text[], $15::text[], $16::int[], $17::text[])
+         AS t(node_id, number, title, body, state, state_reason, author, association, created_at, updated_at, closed_at, url, labels, reactions, hash)
        RETURNING id`,
       [
         projectId,
@@ -63,8 +66,7 @@ async function rawInsert(db: pg.Client, projectId: string, repositoryId: string)
         col((i) => i.updatedAt),
         col((i) => i.closedAt),
         col((i) => `https://github.com/bench/models/issues/${i.number}`),
-        // unnest flattens 2-D arrays: one label string per issue keeps the row count.
-        col((i) => [i.labels.join(',')]),
+        col((i) => i.labels.join(',')),
         col((i) => i.reactions),
         col(() => 'x'),
       ],

@@ -82,13 +82,22 @@ interface State {
 const encodeCursor = (value: string) => Buffer.from(value).toString('base64');
 const decodeCursor = (cursor: unknown) => (typeof cursor === 'string' ? Buffer.from(cursor, 'base64').toString() : undefined);
 
+/** A page of `items`, which are sorted by `key`; the cursor is the key of the last item given. */
 function connection<T>(items: T[], args: { first?: number; after?: string }, key: (item: T, index: number) => string) {
   if (args.first === undefined) throw new GraphQLError('You must provide a `first` or `last` value to properly paginate.');
   if (args.first > 100 || args.first < 1)
     throw new GraphQLError(`Requesting ${args.first} records on the connection exceeds the \`first\` limit of 100 records.`);
   const after = decodeCursor(args.after);
-  const startIndex = after === undefined ? 0 : items.findIndex((item, i) => key(item, i) > after);
-  const start = startIndex === -1 ? items.length : startIndex;
+  // Binary search for the first item after the cursor.
+  let start = 0;
+  if (after !== undefined) {
+    let high = items.length;
+    while (start < high) {
+      const middle = (start + high) >>> 1;
+      if (key(items[middle]!, middle) > after) high = middle;
+      else start = middle + 1;
+    }
+  }
   const nodes = items.slice(start, start + args.first);
   const last = nodes.length ? key(nodes[nodes.length - 1]!, start + nodes.length - 1) : null;
   return {
@@ -160,6 +169,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   let latencyMs = 0;
   const requests: RequestRecord[] = [];
   const parsedQueries = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  // Issue lists in update order per repository, kind and `since`; dropped when an issue changes.
+  const sorted = new Map<string, FakeIssue[]>();
 
   function documentFor(query: string): DocumentNode | readonly GraphQLError[] {
     let cached = parsedQueries.get(query);
@@ -243,10 +254,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
             githubType: 'NOT_FOUND',
           });
         const list = (pullRequests: boolean, args: { first?: number; after?: string; filterBy?: { since?: string } }) => {
-          const since = args.filterBy?.since ? new Date(args.filterBy.since).getTime() : undefined;
-          const items = repository.issues
-            .filter((i) => i.isPullRequest === pullRequests && (since === undefined || new Date(i.updatedAt).getTime() >= since))
-            .sort((a, b) => (issueKey(a) < issueKey(b) ? -1 : 1));
+          const cacheKey = `${fullName}|${pullRequests}|${args.filterBy?.since ?? ''}`;
+          let items = sorted.get(cacheKey);
+          if (!items) {
+            const since = args.filterBy?.since ? new Date(args.filterBy.since).getTime() : undefined;
+            items = repository.issues
+              .filter((i) => i.isPullRequest === pullRequests && (since === undefined || new Date(i.updatedAt).getTime() >= since))
+              .map((issue) => ({ issue, key: issueKey(issue) }))
+              .sort((a, b) => (a.key < b.key ? -1 : 1))
+              .map(({ issue }) => issue);
+            sorted.set(cacheKey, items);
+          }
           const page = connection(items, args, issueKey);
           record.issueIds.push(...page.nodes.map((i) => i.id));
           return { ...page, nodes: page.nodes.map((issue) => issueView(issue, urls.get(issue)!)) };
@@ -319,6 +337,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
           updatedAt: at,
         });
       issue.updatedAt = at;
+      sorted.clear();
     },
     totalCost: () => requests.reduce((sum, r) => sum + r.cost, 0),
     close: () =>

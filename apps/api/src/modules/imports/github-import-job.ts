@@ -12,6 +12,7 @@ import {
   RetryLaterError,
   createGitHubClient,
   type GitHubClientOptions,
+  type IssuePage,
 } from './github-client.ts';
 import { storeIssues } from './issue-store.ts';
 
@@ -40,6 +41,8 @@ export interface GitHubImportProgress {
   rateLimit?: ImportJob['rateLimit'];
   waitingUntil?: string | null;
 }
+
+type PageResult = { page: IssuePage } | { error: unknown };
 
 export interface GitHubImportDeps {
   apiUrl: string;
@@ -113,6 +116,14 @@ export function createGitHubImportHandler(deps: GitHubImportDeps): JobHandler {
       repository.status = 'running';
       repository.startedAt ??= new Date().toISOString();
       const [owner, name] = repository.fullName.split('/') as [string, string];
+      // Never rejects, so a prefetch nobody waits for any more cannot become an unhandled rejection.
+      const fetchPage = (phase: StoredRepositoryProgress['phase'], cursor: string | null): Promise<PageResult> =>
+        client.issuePage({ owner, name }, phase, cursor, phase === 'issues' ? repository.since : null).then(
+          (page) => ({ page }),
+          (error: unknown) => ({ error }),
+        );
+      // The next page is fetched while this one is stored (GitHub's latency hides the database's).
+      let prefetched: Promise<PageResult> | undefined;
       for (;;) {
         if (context.signal.aborted || Date.now() > context.sliceEndsAt) {
           await save();
@@ -124,15 +135,10 @@ export function createGitHubImportHandler(deps: GitHubImportDeps): JobHandler {
           await save();
           return { status: 'wait', until: new Date(new Date(limit.resetAt).getTime() + 1000) };
         }
-        let page;
-        try {
-          page = await client.issuePage(
-            { owner, name },
-            repository.phase,
-            repository.cursor,
-            repository.phase === 'issues' ? repository.since : null,
-          );
-        } catch (error) {
+        const result = await (prefetched ?? fetchPage(repository.phase, repository.cursor));
+        prefetched = undefined;
+        if ('error' in result) {
+          const { error } = result;
           if (error instanceof RepositoryUnavailableError) {
             Object.assign(repository, { status: 'failed', error: error.message, finishedAt: new Date().toISOString() });
             await save();
@@ -152,6 +158,8 @@ export function createGitHubImportHandler(deps: GitHubImportDeps): JobHandler {
           await save();
           throw error;
         }
+        const { page } = result;
+        if (page.hasNextPage) prefetched = fetchPage(repository.phase, page.endCursor);
         progress.waitingUntil = null;
         if (page.rateLimit) progress.rateLimit = { remaining: page.rateLimit.remaining, resetAt: page.rateLimit.resetAt };
         // Pull requests have no `since` filter: the unchanged ones are read but not stored.
