@@ -87,7 +87,8 @@ export function createGitHubClient(options: GitHubClientOptions) {
           signal: AbortSignal.timeout(timeoutMs),
         });
         const text = await response.text();
-        const responseHeaders = Object.fromEntries(response.headers);
+        const responseHeaders: Record<string, string> = {};
+        response.headers.forEach((value, key) => (responseHeaders[key] = value));
         if (response.status >= 400)
           throw Object.assign(new Error(`GitHub answered ${response.status} ${response.statusText}`.trim()), {
             status: response.status,
