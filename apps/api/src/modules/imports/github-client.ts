@@ -21,6 +21,8 @@ import {
 export class RepositoryUnavailableError extends Error {}
 /** GitHub refused the token itself: nothing can be imported with it. */
 export class BadTokenError extends Error {}
+/** The GitHub API cannot be reached at all (no DNS, connection refused): no network, or a wrong GITHUB_API_URL. */
+export class GitHubUnreachableError extends Error {}
 /** Wait until `until` before asking again (rate limit exhausted, long `retry-after`). */
 export class RetryLaterError extends Error {
   constructor(
@@ -60,7 +62,11 @@ interface HttpishError {
   status?: number;
   message: string;
   response?: { headers?: Record<string, string | undefined> };
+  /** fetch's network failures: `cause.code`, e.g. ENOTFOUND. */
+  cause?: { code?: string };
 }
+
+const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -148,7 +154,14 @@ export function createGitHubClient(options: GitHubClientOptions) {
           reason = failure.response ? `GitHub answered ${status}` : `could not reach ${options.apiUrl}: ${failure.message}`;
           delay = Math.random() * baseDelayMs * 2 ** (attempt - 1);
         }
-        if (attempt >= attempts) throw new Error(`${reason}; gave up after ${attempts} attempts`);
+        if (attempt >= attempts) {
+          const code = failure.cause?.code;
+          if (!failure.response && code && UNREACHABLE.has(code))
+            throw new GitHubUnreachableError(
+              `Could not reach GitHub at ${options.apiUrl} (${code}) after ${attempts} attempts: this server seems to have no network access to it (or GITHUB_API_URL is wrong). Import from a file instead.`,
+            );
+          throw new Error(`${reason}; gave up after ${attempts} attempts`);
+        }
         /* eslint-enable preserve-caught-error */
       }
       options.onRetry?.(reason, delay);

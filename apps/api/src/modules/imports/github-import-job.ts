@@ -8,6 +8,7 @@ import { PermanentJobError, type JobContext, type JobHandler, type JobOutcome } 
 import type { SecretBox } from '../../lib/secret-box.ts';
 import {
   BadTokenError,
+  GitHubUnreachableError,
   RepositoryUnavailableError,
   RetryLaterError,
   createGitHubClient,
@@ -144,7 +145,7 @@ export function createGitHubImportHandler(deps: GitHubImportDeps): JobHandler {
             await save();
             break;
           }
-          if (error instanceof BadTokenError) {
+          if (error instanceof BadTokenError || error instanceof GitHubUnreachableError) {
             for (const r of repositories)
               if (r.status !== 'done') Object.assign(r, { status: 'failed', error: error.message, finishedAt: new Date().toISOString() });
             await save();
