@@ -7,15 +7,23 @@ export function searchVectorSql(title: string, body: string, comments: string): 
   return `setweight(to_tsvector('${SEARCH_CONFIG}', ${title}), 'A') || setweight(to_tsvector('${SEARCH_CONFIG}', ${body}), 'B') || setweight(to_tsvector('${SEARCH_CONFIG}', ${comments}), 'C')`;
 }
 
-/** Recomputes the vector of these issues (or of every issue of the project) from stored rows. */
+/**
+ * Recomputes the vector from stored rows: of every issue of a project, of these issues, or of a
+ * repository's issues that have none (what a deferred write may have left behind).
+ */
 export async function refreshSearchVectors(
   run: (sql: string, params: unknown[]) => Promise<unknown>,
-  where: { projectId: string } | { issueIds: string[] },
+  where: { projectId: string } | { issueIds: string[] } | { missingInRepositoryId: string },
 ) {
-  const filter = 'projectId' in where ? 'i."projectId" = $1::uuid' : 'i.id = ANY($1::uuid[])';
+  const filter =
+    'projectId' in where
+      ? 'i."projectId" = $1::uuid'
+      : 'issueIds' in where
+        ? 'i.id = ANY($1::uuid[])'
+        : 'i."repositoryId" = $1::uuid AND i."searchVector" IS NULL';
   await run(
     `UPDATE "Issue" i SET "searchVector" = ${searchVectorSql('i.title', 'i.body', `coalesce((SELECT string_agg(c.body, ' ') FROM "Comment" c WHERE c."issueId" = i.id), '')`)}
      WHERE ${filter}`,
-    ['projectId' in where ? where.projectId : where.issueIds],
+    ['projectId' in where ? where.projectId : 'issueIds' in where ? where.issueIds : where.missingInRepositoryId],
   );
 }

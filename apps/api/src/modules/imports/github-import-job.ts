@@ -15,6 +15,7 @@ import {
   type GitHubClientOptions,
   type IssuePage,
 } from './github-client.ts';
+import { refreshSearchVectors } from '../../lib/issue-search.ts';
 import { storeIssues } from './issue-store.ts';
 
 export const GITHUB_IMPORT = 'github-import';
@@ -102,6 +103,8 @@ export function createGitHubImportHandler(deps: GitHubImportDeps): JobHandler {
     if (!token) throw new PermanentJobError('No GitHub token: set GITHUB_TOKEN on the server or paste a token for the import.');
 
     let current: StoredRepositoryProgress | undefined;
+    const run = (sql: string, params: unknown[]) => database.pool.query(sql, params);
+    let indexing: Promise<unknown> = Promise.resolve();
     const client = createGitHubClient({
       apiUrl: deps.apiUrl,
       token,
@@ -187,13 +190,15 @@ export function createGitHubImportHandler(deps: GitHubImportDeps): JobHandler {
           Object.assign(repository, { status: 'done', finishedAt: new Date().toISOString(), lastRetry: null });
         }
 
+        let unindexed: string[];
         const db = await database.pool.connect();
         try {
           await db.query('BEGIN');
           // A page and its cursor commit together, so a commit lost in a crash loses both and the
           // page is fetched again: waiting for the WAL flush of every page buys nothing here.
           await db.query('SET LOCAL synchronous_commit = off');
-          const stored = await storeIssues(db, context.projectId!, repository.repositoryId, changed);
+          const stored = await storeIssues(db, context.projectId!, repository.repositoryId, changed, { searchVectors: 'deferred' });
+          unindexed = stored.unindexedIds;
           repository.comments += stored.comments;
           repository.created += stored.created;
           repository.updated += stored.updated;
@@ -211,9 +216,18 @@ export function createGitHubImportHandler(deps: GitHubImportDeps): JobHandler {
         } finally {
           db.release();
         }
+        if (unindexed.length > 0) {
+          // One page's search vectors at a time, on another connection, while the next page is
+          // fetched and stored: PostgreSQL spends as long on them as on the rest of a page.
+          await indexing;
+          indexing = refreshSearchVectors(run, { issueIds: unindexed }).catch(() => {});
+        }
         if (finished) break;
       }
     }
+    // Whatever a crash or a failed write left without a vector (at most a page per repository).
+    await indexing;
+    for (const repository of repositories) await refreshSearchVectors(run, { missingInRepositoryId: repository.repositoryId });
     if (repositories.length > 0 && repositories.every((r) => r.status === 'failed'))
       throw new PermanentJobError(repositories.length === 1 ? repositories[0]!.error! : 'Every repository failed; see each one’s message.');
     return { status: 'done' };

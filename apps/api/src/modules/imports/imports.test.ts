@@ -40,6 +40,12 @@ describe('GitHub import', () => {
     ]);
     expect(await storedRows(ctx.prisma, team.projectId, 'octo/alpha')).toEqual(sourceRows(alpha));
     expect(await storedRows(ctx.prisma, team.projectId, 'octo/beta')).toEqual(sourceRows(beta));
+    // Every issue is searchable (the vectors are written beside the pages, and caught up at the end).
+    const unindexed = await ctx.database.pool.query(
+      `SELECT count(*)::int AS n FROM "Issue" WHERE "projectId" = $1 AND "searchVector" IS NULL`,
+      [team.projectId],
+    );
+    expect(unindexed.rows[0].n).toBe(0);
     // 3 issue pages (2 points each) + 1 query for the remaining comment pages of 2 issues + 1 more
     // for the third page of the longest thread, and 1 page for beta.
     expect(fake.totalCost() - costBefore).toBe(3 * 2 + 2 + 2);
@@ -177,6 +183,20 @@ describe('incremental sync', () => {
     expect(done.repositories[0]).toMatchObject({ status: 'done', fetched: 4, total: 4, created: 0, updated: 4, changed: 3 });
     expect(await storedRows(ctx.prisma, team.projectId, 'octo/delta')).toEqual(sourceRows(delta));
     expect(await ctx.prisma.issue.count({ where: { projectId: team.projectId } })).toBe(120);
+    const found = (
+      await ctx.request(team.coder, {
+        method: 'GET',
+        url: `/api/projects/${team.projectId}/issues?search=${encodeURIComponent('"edited title"')}`,
+      })
+    ).json<IssuePage>();
+    expect(found.items.map((i) => i.number)).toEqual([3]);
+    const newComment = (
+      await ctx.request(team.coder, {
+        method: 'GET',
+        url: `/api/projects/${team.projectId}/issues?search=${encodeURIComponent('"more detail"')}`,
+      })
+    ).json<IssuePage>();
+    expect(newComment.items.map((i) => i.number)).toEqual([4]);
 
     const flagged = (
       await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}/issues?changedSinceCoded=true` })

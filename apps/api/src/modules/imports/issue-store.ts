@@ -8,6 +8,8 @@ import { issueContentHash } from '../../lib/issue-content.ts';
 import { searchVectorSql } from '../../lib/issue-search.ts';
 
 export interface StoreResult {
+  /** Issues whose search vector is still to be written (deferred mode): the new and the changed. */
+  unindexedIds: string[];
   created: number;
   updated: number;
   /** Issues whose text changed. */
@@ -31,7 +33,7 @@ INSERT INTO "Issue" (id, "projectId", "repositoryId", "githubNodeId", number, ti
   "authorAssociation", "createdAt", "updatedAt", "closedAt", url, "isPullRequest", labels, "reactionsCount", "contentHash", "searchVector")
 SELECT gen_random_uuid(), $1, $2, t.node_id, t.number, t.title, t.body, t.state, t.state_reason, t.author, t.association,
   t.created_at, t.updated_at, t.closed_at, t.url, t.is_pr, ARRAY(SELECT jsonb_array_elements_text(t.labels)), t.reactions, t.hash,
-  ${searchVectorSql('t.title', 't.body', 't.comments_text')}
+  CASE WHEN $20 THEN ${searchVectorSql('t.title', 't.body', 't.comments_text')} END
 FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[],
   $12::timestamptz[], $13::timestamptz[], $14::text[], $15::bool[], $16::jsonb[], $17::int[], $18::text[], $19::text[])
   AS t(node_id, number, title, body, state, state_reason, author, association, created_at, updated_at, closed_at, url, is_pr, labels,
@@ -62,14 +64,19 @@ const DELETE_GONE_COMMENTS_SQL = `
 DELETE FROM "Comment" c WHERE c."issueId" = ANY($1::uuid[])
   AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::text[]) AS t(issue_id, node_id) WHERE t.issue_id = c."issueId" AND t.node_id = c."githubNodeId")`;
 
-/** Stores one batch of issues of one repository; every issue carries its complete comment list. */
+/**
+ * Stores one batch of issues of one repository; every issue carries its complete comment list.
+ * `searchVectors: 'deferred'` leaves the new and changed issues' search vectors empty for the
+ * caller to write afterwards (lib/issue-search.ts), outside this transaction.
+ */
 export async function storeIssues(
   client: Queryable,
   projectId: string,
   repositoryId: string,
   issues: ImportedIssue[],
+  { searchVectors = 'inline' }: { searchVectors?: 'inline' | 'deferred' } = {},
 ): Promise<StoreResult> {
-  if (issues.length === 0) return { created: 0, updated: 0, changed: 0, comments: 0 };
+  if (issues.length === 0) return { unindexedIds: [], created: 0, updated: 0, changed: 0, comments: 0 };
   const sorted = issues.map((issue) => ({
     ...issue,
     comments: [...issue.comments].sort(
@@ -109,6 +116,7 @@ export async function storeIssues(
     column((i) => i.reactionsCount),
     hashes,
     column((i) => i.comments.map((c) => c.body).join('\n')),
+    searchVectors === 'inline',
   ]);
   const idByNode = new Map(rows.map((row) => [row.githubNodeId, row.id]));
   const comments = sorted.flatMap((issue) => issue.comments.map((comment) => ({ issueId: idByNode.get(issue.githubNodeId)!, ...comment })));
@@ -128,10 +136,16 @@ export async function storeIssues(
   if (updatedIds.length > 0) {
     await client.query(DELETE_GONE_COMMENTS_SQL, [updatedIds, comments.map((c) => c.issueId), comments.map((c) => c.githubNodeId)]);
   }
+  const changed = sorted.filter((issue, i) => stored.has(issue.githubNodeId) && stored.get(issue.githubNodeId) !== hashes[i]);
+  const changedNodes = new Set(changed.map((issue) => issue.githubNodeId));
   return {
+    unindexedIds:
+      searchVectors === 'inline'
+        ? []
+        : rows.filter((row) => !stored.has(row.githubNodeId) || changedNodes.has(row.githubNodeId)).map((row) => row.id),
     created: rows.length - updatedIds.length,
     updated: updatedIds.length,
-    changed: sorted.filter((issue, i) => stored.has(issue.githubNodeId) && stored.get(issue.githubNodeId) !== hashes[i]).length,
+    changed: changed.length,
     comments: comments.length,
   };
 }
