@@ -115,7 +115,8 @@ export async function storeIssues(
     column((i) => JSON.stringify(i.labels)),
     column((i) => i.reactionsCount),
     hashes,
-    column((i) => i.comments.map((c) => c.body).join('\n')),
+    // Deferred: the vector is written later from the stored comments, so their text need not travel twice.
+    column((i) => (searchVectors === 'inline' ? i.comments.map((c) => c.body).join('\n') : '')),
     searchVectors === 'inline',
   ]);
   const idByNode = new Map(rows.map((row) => [row.githubNodeId, row.id]));
