@@ -1,10 +1,14 @@
 // GitHub imports end to end against the fake GitHub: the full import equals the source, faults
 // are survived, one refused repository fails alone, a used-up rate limit is waited out, pasted
 // tokens never leave the server in clear, and incremental sync fetches only what changed.
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateRepository } from '@concord/github-fake';
 import type { AssignmentDetail, ImportJob, IssuePage, RepositorySummary } from '@concord/contracts';
 import { createRound, createStage } from '../../../test/factories.ts';
+import { createJobRunner } from '../../jobs/job-runner.ts';
+import { jobHandlers } from '../../jobs/handlers.ts';
+import { createSecretBox } from '../../lib/secret-box.ts';
 import { createImportContext, FAKE_TOKEN, sourceRows, storedRows, waitForImport } from '../../../test/github-import.ts';
 
 // Long threads: one issue with 250 comments (3 pages), one with 101 (2 pages).
@@ -56,6 +60,32 @@ describe('GitHub import', () => {
       ['octo/alpha', 230, true],
       ['octo/beta', 40, true],
     ]);
+  });
+
+  it('runs each page once when several workers (API processes) share the queue', async () => {
+    const team = await ctx.createTeam();
+    const workers = await Promise.all(
+      [1, 2].map(async () => {
+        const runner = createJobRunner({
+          database: ctx.database,
+          handlers: jobHandlers({ github: { apiUrl: fake.url, serverToken: FAKE_TOKEN }, secretBox: createSecretBox(randomBytes(32)) }),
+          log: () => {},
+          pollingIntervalSeconds: 0.5,
+        });
+        await runner.work();
+        return runner;
+      }),
+    );
+    try {
+      const requestsBefore = fake.requests.length;
+      const job = await startImport(team.projectId, team.lead, { repositories: ['octo/alpha'] });
+      await waitForImport(ctx, team.lead, team.projectId, job.id);
+      const pages = fake.requests.slice(requestsBefore).filter((r) => r.operation === 'RepositoryIssues');
+      expect(pages).toHaveLength(3);
+      expect(await storedRows(ctx.prisma, team.projectId, 'octo/alpha')).toEqual(sourceRows(alpha));
+    } finally {
+      await Promise.all(workers.map((runner) => runner.stop()));
+    }
   });
 
   it('imports pull requests when asked', async () => {
