@@ -9,6 +9,8 @@ export interface FilterSql {
   params: unknown[];
   /** The tsquery expression when searching, for ranking and highlighting. */
   query: string | null;
+  /** The placeholder of the issue set's id, to order by the set's drawn order. */
+  setParam: string | null;
 }
 
 /** `params` starts with the project id ($1). */
@@ -34,5 +36,5 @@ export function issueFilterSql(projectId: string, filter: IssueFilter): FilterSq
     query = `websearch_to_tsquery('${SEARCH_CONFIG}', ${add(search)})`;
     conditions.push(`i."searchVector" @@ ${query}`);
   }
-  return { where: conditions.join(' AND '), params, query };
+  return { where: conditions.join(' AND '), params, query, setParam };
 }

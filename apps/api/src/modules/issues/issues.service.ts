@@ -26,12 +26,12 @@ interface IssueRow {
 export function createIssuesService(pool: pg.Pool) {
   return {
     async list(projectId: string, query: IssueListQuery): Promise<IssuePage> {
-      const { where, params, query: tsquery } = issueFilterSql(projectId, query);
+      const { where, params, query: tsquery, setParam } = issueFilterSql(projectId, query);
       const from = `FROM "Issue" i JOIN "Repository" r ON r.id = i."repositoryId" WHERE ${where}`;
       const order = tsquery
         ? `ts_rank(i."searchVector", ${tsquery}) DESC, i.id`
-        : query.setId
-          ? `(SELECT m.position FROM "IssueSetMember" m WHERE m."setId" = $${params.indexOf(query.setId) + 1} AND m."issueId" = i.id)`
+        : setParam
+          ? `(SELECT m.position FROM "IssueSetMember" m WHERE m."setId" = ${setParam} AND m."issueId" = i.id)`
           : 'lower(r.owner), lower(r.name), i.number';
       const limit = `LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
       const [count, page] = await Promise.all([
