@@ -28,8 +28,8 @@ export function issueFilterSql(projectId: string, filter: IssueFilter): FilterSq
   if (filter.kind === 'pullRequests') conditions.push('i."isPullRequest"');
   if (filter.changedSinceCoded)
     conditions.push('EXISTS (SELECT 1 FROM "Coding" c WHERE c."issueId" = i.id AND c."issueContentVersion" < i."contentVersion")');
-  if (filter.setId)
-    conditions.push(`EXISTS (SELECT 1 FROM "IssueSetMember" m WHERE m."setId" = ${add(filter.setId)} AND m."issueId" = i.id)`);
+  const setParam = filter.setId ? add(filter.setId) : null;
+  if (setParam) conditions.push(`EXISTS (SELECT 1 FROM "IssueSetMember" m WHERE m."setId" = ${setParam} AND m."issueId" = i.id)`);
   const search = filter.search?.trim();
   let query: string | null = null;
   if (search) {
