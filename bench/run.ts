@@ -11,6 +11,7 @@ import { codingScreenBenchmark } from './coding-screen.ts';
 import { coldStartBenchmark } from './cold-start.ts';
 import { exportBenchmark } from './export.ts';
 import { reviewBenchmark } from './review.ts';
+import { importBenchmark } from './import.ts';
 
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'concord-bench-'));
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
@@ -74,6 +75,24 @@ const sections: Record<string, () => Promise<void>> = {
     const screen = await codingScreenBenchmark(3305);
     console.log(
       `p50 ${screen.p50.toFixed(0)} ms, p95 ${screen.p95.toFixed(0)} ms over ${screen.samples} issues  target p95 < 100 ms  ${verdict(screen.p95 < 100)}`,
+    );
+  },
+  import: async () => {
+    console.log('\n== Import: 20,000 issues + 100,000 comments from the fake GitHub, vs a raw multi-row INSERT of the same rows ==');
+    const result = await importBenchmark(3311);
+    const ratio = result.importPerSecond / result.rawPerSecond;
+    const pointsPer100 = result.points / (result.issues / 100);
+    console.log(`stored: ${result.issues} issues, ${result.comments} comments`);
+    console.log(
+      `import (GraphQL pages, retries, upserts, content hashes, search vectors): ${(result.importMs / 1000).toFixed(1)} s = ${result.importPerSecond.toFixed(0)} issues/s`,
+    );
+    console.log(
+      `raw multi-row INSERT of the same rows: ${(result.rawMs / 1000).toFixed(1)} s = ${result.rawPerSecond.toFixed(0)} issues/s`,
+    );
+    console.log(`ratio: ${(ratio * 100).toFixed(1)}% of the raw rate  target >= 25%  ${verdict(ratio >= 0.25)}`);
+    console.log(`GraphQL points: ${result.points} = ${pointsPer100.toFixed(2)} per 100 issues  target <= 2  ${verdict(pointsPer100 <= 2)}`);
+    console.log(
+      '  per page of 100 issues: issues(first: 100) 1 request + comments(first: 100) under 100 issues 100 + labels(first: 100) under 100 issues 100 = 201 / 100 = 2 points; reactions { totalCount } (no first/last) 0',
     );
   },
   export: async () => {

@@ -10,6 +10,13 @@ import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { webPlugin } from './plugins/web.ts';
 import { startChangeFeed } from './lib/change-feed.ts';
 import { createServices } from './services.ts';
+import { randomBytes } from 'node:crypto';
+import { createJobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
+import { jobHandlers } from './jobs/handlers.ts';
+import { createSecretBox } from './lib/secret-box.ts';
+import type { GitHubClientOptions } from './modules/imports/github-client.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { issueSetsRoutes } from './modules/issue-sets/issue-sets.routes.ts';
 import { agreementRoutes } from './modules/agreement/agreement.routes.ts';
 import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
 import { codebooksRoutes } from './modules/codebooks/codebooks.routes.ts';
@@ -30,6 +37,15 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Built web app to serve at /; omitted in API tests. */
   webDistDir?: string;
+  /** GitHub's API and the server's token (GITHUB_API_URL, GITHUB_TOKEN). */
+  github?: { apiUrl: string; token?: string | undefined };
+  /** Encrypts pasted tokens at rest (lib/secret-box.ts); a random one when omitted (tests). */
+  secretKey?: Buffer;
+  /** Work on queued jobs in this process (server and CLI: yes; most tests: no). */
+  runJobs?: boolean;
+  /** Test knobs for the job runner and the GitHub client. */
+  jobOptions?: Partial<Omit<JobRunnerOptions, 'database' | 'handlers' | 'log'>>;
+  githubClientOptions?: Partial<GitHubClientOptions>;
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -37,7 +53,8 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 // Never log secrets: cookies, bearer tokens and CSRF tokens are redacted from request logs.
 const REDACTED = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
 
-export async function buildApp({ database, logger = false, trustProxy = false, webDistDir }: AppOptions) {
+export async function buildApp(options: AppOptions) {
+  const { database, logger = false, trustProxy = false, webDistDir } = options;
   const app = Fastify({
     logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), redact: REDACTED },
     trustProxy,
@@ -55,7 +72,17 @@ export async function buildApp({ database, logger = false, trustProxy = false, w
     if (request.method !== 'GET' && request.method !== 'HEAD' && !request.routeOptions.config.writesNoCachedData)
       await changeFeed.caughtUp();
   });
-  const services = createServices(database, changeFeed);
+  const github = { apiUrl: options.github?.apiUrl ?? 'https://api.github.com', serverToken: options.github?.token };
+  const secretBox = createSecretBox(options.secretKey ?? randomBytes(32));
+  const jobs = createJobRunner({
+    database,
+    handlers: jobHandlers({ github, secretBox, githubClientOptions: options.githubClientOptions }),
+    log: (level, message) => app.log[level](message),
+    ...options.jobOptions,
+  });
+  app.addHook('onClose', () => jobs.stop());
+  if (options.runJobs) await jobs.work();
+  const services = createServices(database, changeFeed, { jobs, secretBox, github });
 
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin);
@@ -69,6 +96,8 @@ export async function buildApp({ database, logger = false, trustProxy = false, w
   await app.register(projectsRoutes, { prefix: '/api/projects', services });
   await app.register(membersRoutes, { prefix: '/api/projects/:projectId/members', services });
   await app.register(issuesRoutes, { prefix: '/api/projects/:projectId/issues', services });
+  await app.register(issueSetsRoutes, { prefix: '/api/projects/:projectId/issue-sets', services });
+  await app.register(importsRoutes, { prefix: '/api/projects/:projectId', services });
   await app.register(agreementRoutes, { prefix: '/api/projects/:projectId/stages', services });
   await app.register(analysisRoutes, { prefix: '/api/projects/:projectId/stages', services });
   await app.register(roundsRoutes, { prefix: '/api/projects/:projectId', services });

@@ -17,6 +17,14 @@ export interface Config {
   /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind TLS termination). */
   trustProxy: boolean;
   webDistDir: string;
+  /** GitHub's API (GitHub Enterprise Server: `https://host/api`); @octokit/graphql posts to `<url>/graphql`. */
+  githubApiUrl: string;
+  /** The server's own token for imports; a lead may paste one per import instead. */
+  githubToken: string | undefined;
+  /** 32 bytes (base64 or hex) that encrypt pasted tokens at rest; unset: a key file in the data dir. */
+  secretKey: string | undefined;
+  /** Run queued jobs (imports) in this process. */
+  runJobs: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +40,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true',
     webDistDir: path.join(repositoryRoot, 'apps/web/dist'),
+    githubApiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+    githubToken: env.GITHUB_TOKEN || undefined,
+    secretKey: env.CONCORD_SECRET_KEY || undefined,
+    runJobs: env.CONCORD_RUN_JOBS !== 'false',
   };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { applyMigrations, connectDatabase, startEmbeddedPostgres, type RunningPostgres } from '@concord/db';
 import { buildApp } from './app.ts';
 import { readConfig } from './env.ts';
+import { loadSecretKey } from './lib/secret-box.ts';
 import { seedDemo, type DemoAccount } from './seed/demo.ts';
 
 const config = readConfig();
@@ -29,6 +30,9 @@ const app = await buildApp({
   logger: { level: config.logLevel },
   trustProxy: config.trustProxy,
   webDistDir: config.webDistDir,
+  github: { apiUrl: config.githubApiUrl, token: config.githubToken },
+  secretKey: loadSecretKey(config),
+  runJobs: config.runJobs,
 });
 
 let shuttingDown = false;

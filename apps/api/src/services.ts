@@ -2,6 +2,10 @@
 // other's services through it rather than importing one another.
 import type { Database } from '@concord/db';
 import type { ChangeFeed } from './lib/change-feed.ts';
+import type { JobRunner } from './jobs/job-runner.ts';
+import type { SecretBox } from './lib/secret-box.ts';
+import { createImportsService } from './modules/imports/imports.service.ts';
+import { createIssueSetsService } from './modules/issue-sets/issue-sets.service.ts';
 import { createCodingService } from './modules/coding/coding.service.ts';
 import { createRoundsService } from './modules/rounds/rounds.service.ts';
 import { createAgreementService } from './modules/agreement/agreement.service.ts';
@@ -21,7 +25,16 @@ import { createDatasetService } from './modules/reviews/dataset.service.ts';
 import { createRecodeService } from './modules/reviews/recode.service.ts';
 import { AppError } from './plugins/errors.ts';
 
-export function createServices({ prisma, pool }: Database, changeFeed: ChangeFeed) {
+export interface ServiceExtras {
+  jobs: JobRunner;
+  secretBox: SecretBox;
+  github: { apiUrl: string; serverToken: string | undefined };
+}
+
+export function createServices(database: Database, changeFeed: ChangeFeed, { jobs, secretBox, github }: ServiceExtras) {
+  const { prisma, pool } = database;
+  const issues = createIssuesService(pool);
+  const issueSets = createIssueSetsService(prisma, pool, issues);
   const agreement = createAgreementService(prisma, pool);
   const coding = createCodingService(prisma, pool, changeFeed);
   const reviews = createReviewsService(prisma, pool, coding);
@@ -40,12 +53,17 @@ export function createServices({ prisma, pool }: Database, changeFeed: ChangeFee
     tokens: createTokensService(prisma),
     projects: createProjectsService(prisma, changeFeed),
     members: createMembersService(prisma),
-    issues: createIssuesService(prisma),
+    issues,
+    issueSets,
+    imports: createImportsService({ database, jobs, secretBox, github }),
     agreement,
     analysis: createAnalysisService(prisma, pool, agreement),
     codebooks: createCodebooksService(prisma),
     // Closing a round finalises the issues on which every coder agreed.
-    rounds: createRoundsService(prisma, { onClosed: (roundId) => reviews.finaliseRound(roundId) }),
+    rounds: createRoundsService(prisma, {
+      issueSetIssueIds: issueSets.issueIds,
+      onClosed: (roundId) => reviews.finaliseRound(roundId),
+    }),
     coding,
     reviews,
     reviewAnalytics: createReviewAnalytics(prisma, pool),

@@ -3,7 +3,7 @@
 import { afterAll, inject } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { connectDatabase, createTestDatabase, type Database, type PrismaClient, type Role } from '@concord/db';
-import { buildApp } from '../src/app.ts';
+import { buildApp, type AppOptions } from '../src/app.ts';
 import { hashPassword, randomSecret, sha256 } from '../src/lib/secrets.ts';
 import { SESSION_TTL_MS } from '../src/modules/auth/auth.service.ts';
 
@@ -37,11 +37,12 @@ export interface Team {
 
 let passwordHash: Promise<string> | undefined;
 
-export async function createTestContext(): Promise<TestContext> {
+/** `options`: e.g. a fake GitHub and a job worker for import tests. */
+export async function createTestContext(options: Omit<AppOptions, 'database'> = {}): Promise<TestContext> {
   const testDatabase = await createTestDatabase(inject('databaseServerUrl'));
   const database = connectDatabase(testDatabase.url, 4);
   const { prisma } = database;
-  const app = await buildApp({ database });
+  const app = await buildApp({ database, ...options });
   afterAll(async () => {
     await app.close();
     await database.close();

@@ -102,6 +102,15 @@ export const CodingState = Type.Object({
 });
 export type CodingState = Static<typeof CodingState>;
 
+/** The text of an issue at the content version a coding was made on. */
+export const IssueVersion = Type.Object({
+  contentVersion: Type.Integer(),
+  title: Type.String(),
+  body: Type.String({ description: 'GitHub-flavoured markdown as imported: render it sanitized' }),
+  comments: Type.Array(Type.Object({ author: Type.Union([Type.String(), Type.Null()]), body: Type.String(), createdAt: IsoDate })),
+});
+export type IssueVersion = Static<typeof IssueVersion>;
+
 export const AssignmentDetail = Type.Object({
   assignmentId: Id,
   position: Type.Integer(),
@@ -111,6 +120,8 @@ export const AssignmentDetail = Type.Object({
   codes: Type.Array(CodingCode),
   /** The caller's own coding; null before the first save. */
   coding: Type.Union([CodingState, Type.Null()]),
+  /** Set when a later import changed the issue after this coding: the text the coder coded. */
+  codedVersion: Type.Union([IssueVersion, Type.Null()]),
   previousAssignmentId: Type.Union([Id, Type.Null()]),
   nextAssignmentId: Type.Union([Id, Type.Null()]),
   progress: Type.Object({ submitted: Type.Integer(), total: Type.Integer() }),

@@ -10,3 +10,4 @@ export * from './codebooks.ts';
 export * from './analysis.ts';
 export * from './exports.ts';
 export * from './reviews.ts';
+export * from './imports.ts';

@@ -42,6 +42,8 @@ export const CreateRoundBody = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
   /** The issues to code; without it, a sample of the stage's eligible issues not yet assigned. */
   issueIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 100_000 })),
+  /** The issues of this issue set (instead of `issueIds`); `sampleSize` samples from them. */
+  issueSetId: Type.Optional(Id),
   /** Sample this many of the candidate issues (all when omitted). */
   sampleSize: Type.Optional(Type.Integer({ minimum: 1 })),
   coderIds: Type.Array(Id, { minItems: 1, maxItems: 100 }),

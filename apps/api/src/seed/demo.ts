@@ -2,6 +2,7 @@
 // (a Relevance stage, then a multi-label Challenges stage), 60 issues, an owner, a lead, 2 coders.
 import type { PrismaClient } from '@concord/db';
 import { hashPassword, randomSecret } from '../lib/secrets.ts';
+import { refreshSearchVectors } from '../lib/issue-search.ts';
 import { issueContentHash } from '../lib/issue-content.ts';
 import { seedDemoCodings } from './demo-codings.ts';
 import { seedDemoReviews } from './demo-reviews.ts';
@@ -147,6 +148,7 @@ export async function seedDemo(prisma: PrismaClient, { production }: { productio
     });
     createdIssues.push({ id: created.id, demo: issue });
   }
+  await refreshSearchVectors((sql, params) => prisma.$executeRawUnsafe(sql, ...params), { projectId: project.id });
 
   const users = await prisma.user.findMany({ where: { email: { in: accounts.map((a) => a.email) } } });
   const userId = (email: string) => users.find((u) => u.email === email)!.id;

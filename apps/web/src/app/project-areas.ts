@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import {
   IconChartBar,
+  IconCloudDownload,
   IconCheckbox,
   IconDownload,
   IconGauge,
@@ -29,6 +30,7 @@ export interface ProjectArea {
 export const PROJECT_AREAS: ProjectArea[] = [
   { path: '', label: 'Overview', icon: IconHome },
   { path: 'issues', label: 'Issues', icon: IconListDetails },
+  { path: 'import', label: 'Import', icon: IconCloudDownload },
   { path: 'codebook', label: 'Codebook', icon: IconSitemap },
   { path: 'rounds', label: 'Rounds', icon: IconListNumbers },
   { path: 'coding', label: 'Coding', icon: IconCheckbox },

@@ -12,6 +12,7 @@ import { DatasetPage } from './pages/dataset-page.tsx';
 import { ComingSoonPage } from './pages/coming-soon-page.tsx';
 import { ErrorPage } from './pages/error-page.tsx';
 import { ExportPage } from './pages/export-page.tsx';
+import { ImportPage } from './pages/import-page.tsx';
 import { IssuesPage } from './pages/issues-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { MembersPage } from './pages/members-page.tsx';
@@ -67,6 +68,7 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <ProjectHomePage /> },
               { path: 'issues', element: <IssuesPage /> },
+              { path: 'import', element: <ImportPage /> },
               { path: 'members', element: <MembersPage /> },
               {
                 path: 'codebook',

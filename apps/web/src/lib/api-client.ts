@@ -47,7 +47,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
   return typeof body.code === 'string' && typeof body.message === 'string';
 }
 
-type QueryValue = string | number | boolean | undefined | null;
+type QueryValue = string | number | boolean | undefined | null | readonly (string | number)[];
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -62,7 +62,9 @@ export function apiUrl(path: string, query?: Record<string, QueryValue>): string
   if (!query) return url;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    // Lists repeat the key (`?state=OPEN&state=CLOSED`), as the API's array parameters expect.
+    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
+    else if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   const search = params.toString();
   return search ? `${url}?${search}` : url;

@@ -10,6 +10,7 @@ import type {
   CodingState,
   IssueDetail,
   MyQueue,
+  IssueVersion,
   MyRound,
   RoundRef,
   SaveCodingBody,
@@ -285,6 +286,19 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
     return issue!;
   }
 
+  /** The issue's text as it was at a version a coding was made on (kept by imports that changed it). */
+  async function codedVersion(issueId: string, contentVersion: number): Promise<IssueVersion | null> {
+    const snapshot = await prisma.issueSnapshot.findUnique({ where: { issueId_contentVersion: { issueId, contentVersion } } });
+    if (!snapshot) return null;
+    const comments = snapshot.comments as { authorLogin: string | null; body: string; createdAt: string }[];
+    return {
+      contentVersion,
+      title: snapshot.title,
+      body: snapshot.body,
+      comments: comments.map((c) => ({ author: c.authorLogin, body: c.body, createdAt: new Date(c.createdAt).toISOString() })),
+    };
+  }
+
   /** The stage's settings and codebook as coding needs them, cached until either changes. */
   async function stageOf(stageId: string) {
     return (await stageCodes.get(stageId, async () => {
@@ -416,13 +430,16 @@ export function createCodingService(prisma: PrismaClient, pool: pg.Pool, changeF
       // The save that follows needs these facts: the row has them, so it need not read them again.
       assignments.set(row.id, { coderId: row.coderId, issueId: row.issueId, roundId: row.roundId, stageId: row.stageId, projectId });
       const [issue, codes] = await Promise.all([loadIssue(row.issueId), stageOf(round.stage.id)]);
+      const coding = codingFromRow(row);
       return {
         assignmentId: row.id,
         position: row.position,
         round,
         issue,
         codes: codes.forCoders,
-        coding: codingFromRow(row),
+        coding,
+        codedVersion:
+          coding && coding.issueContentVersion < issue.contentVersion ? await codedVersion(row.issueId, coding.issueContentVersion) : null,
         previousAssignmentId: row.previous,
         nextAssignmentId: row.next,
         progress: { total: row.total, submitted: row.submitted },

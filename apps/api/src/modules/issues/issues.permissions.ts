@@ -6,4 +6,8 @@ export const permissions: PermissionTable = {
     expected: anyMember(200),
     request: (_c, team) => ({ url: `/api/projects/${team.projectId}/issues` }),
   },
+  'GET /api/projects/:projectId/issues/facets': {
+    expected: anyMember(200),
+    request: (_c, team) => ({ url: `/api/projects/${team.projectId}/issues/facets` }),
+  },
 };

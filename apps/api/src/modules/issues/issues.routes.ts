@@ -1,6 +1,6 @@
 // The project's issue list.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IssueListQuery, IssuePage, ProjectParams } from '@concord/contracts';
+import { IssueFacets, IssueListQuery, IssuePage, ProjectParams } from '@concord/contracts';
 import type { Services } from '../../services.ts';
 import { routeOptions } from '../../lib/route-options.ts';
 
@@ -8,12 +8,23 @@ export const issuesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
   app.get(
     '',
     routeOptions('member', {
-      summary: 'Imported issues of the project, paginated, optionally filtered by text',
+      summary: 'Imported issues of the project: filtered, searched (full text, ranked, matches highlighted), paginated',
       tags: ['issues'],
       params: ProjectParams,
       querystring: IssueListQuery,
       response: { 200: IssuePage },
     }),
     async (request) => services.issues.list(request.params.projectId, request.query),
+  );
+
+  app.get(
+    '/facets',
+    routeOptions('member', {
+      summary: 'Repositories and labels to filter the issues by',
+      tags: ['issues'],
+      params: ProjectParams,
+      response: { 200: IssueFacets },
+    }),
+    async (request) => services.issues.facets(request.params.projectId),
   );
 };

@@ -1,6 +1,6 @@
 // Which issues a new round codes and who codes each: a seeded, reproducible draw. Pure, so
 // that the same seed gives the same round on any machine and tests can check the balance.
-import seedrandom from 'seedrandom';
+import { drawSample, seededRandom, shuffle, type Random } from '@concord/sampling';
 import type { Overlap } from '@concord/contracts';
 import { badRequest } from '../../plugins/errors.ts';
 
@@ -25,39 +25,8 @@ export interface PlannedAssignment {
   position: number;
 }
 
-function shuffle<T>(items: T[], random: () => number): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
-}
-
-/** Proportional allocation of `size` over groups, by largest remainder (Hamilton's method). */
-function allocate(groupSizes: number[], size: number): number[] {
-  const total = groupSizes.reduce((a, b) => a + b, 0);
-  const exact = groupSizes.map((n) => (n * size) / total);
-  const counts = exact.map(Math.floor);
-  const order = exact.map((value, i) => [value - Math.floor(value), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let r = size - counts.reduce((a, b) => a + b, 0), i = 0; r > 0; r--, i++) counts[order[i]![1]]!++;
-  return counts;
-}
-
-function sample(input: RoundPlanInput, random: () => number): CandidateIssue[] {
-  const size = Math.min(input.sampleSize ?? input.candidates.length, input.candidates.length);
-  if (!input.stratifyByRepository) return shuffle(input.candidates, random).slice(0, size);
-  const byRepository = new Map<string, CandidateIssue[]>();
-  for (const issue of input.candidates) byRepository.set(issue.repository, [...(byRepository.get(issue.repository) ?? []), issue]);
-  const groups = [...byRepository.keys()].sort().map((repository) => byRepository.get(repository)!);
-  const counts = allocate(
-    groups.map((group) => group.length),
-    size,
-  );
-  return shuffle(
-    groups.flatMap((group, i) => shuffle(group, random).slice(0, counts[i])),
-    random,
-  );
+function sample(input: RoundPlanInput, random: Random): CandidateIssue[] {
+  return drawSample(input.candidates, random, input.sampleSize, input.stratifyByRepository ? (issue) => issue.repository : undefined);
 }
 
 /** How many coders each issue gets, in order. */
@@ -78,7 +47,7 @@ function codersPerIssue(overlap: Overlap, issues: number, coders: number): numbe
 
 export function planRound(input: RoundPlanInput): { issueIds: string[]; assignments: PlannedAssignment[] } {
   if (new Set(input.coderIds).size !== input.coderIds.length) throw badRequest('DUPLICATE_CODER', 'A coder is listed twice.');
-  const random = seedrandom(input.seed);
+  const random = seededRandom(input.seed);
   const issues = sample(input, random);
   const coders = shuffle(input.coderIds, random);
   const counts = codersPerIssue(input.overlap, issues.length, coders.length);

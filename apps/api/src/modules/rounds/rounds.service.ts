@@ -18,12 +18,14 @@ const roundInclude = {
   },
 } as const;
 
-export interface RoundHooks {
+export interface RoundDependencies {
+  /** The issues of a saved issue set (a round can be drawn from one). */
+  issueSetIssueIds(projectId: string, setId: string): Promise<string[]>;
   /** Runs after every close (also of a round already closed, which retries it). */
   onClosed(roundId: string): Promise<unknown>;
 }
 
-export function createRoundsService(prisma: PrismaClient, hooks: RoundHooks) {
+export function createRoundsService(prisma: PrismaClient, { issueSetIssueIds, onClosed }: RoundDependencies) {
   async function stageOf(projectId: string, stageId: string) {
     const stage = await prisma.stage.findFirst({ where: { id: stageId, projectId }, include: { codebook: { select: { version: true } } } });
     if (!stage) throw notFound('Stage');
@@ -103,7 +105,9 @@ export function createRoundsService(prisma: PrismaClient, hooks: RoundHooks) {
       const coders = await prisma.member.findMany({ where: { projectId, userId: { in: body.coderIds } }, select: { userId: true } });
       const strangers = body.coderIds.filter((id) => !coders.some((c) => c.userId === id));
       if (strangers.length) throw badRequest('NOT_A_MEMBER', 'Every coder must be a member of the project.', { userIds: strangers });
-      const candidates = body.issueIds ? await chosenCandidates(projectId, [...new Set(body.issueIds)]) : await unassignedCandidates(stage);
+      if (body.issueIds && body.issueSetId) throw badRequest('ISSUES_TWICE', 'Give either issueIds or issueSetId, not both.');
+      const issueIds = body.issueSetId ? await issueSetIssueIds(projectId, body.issueSetId) : body.issueIds;
+      const candidates = issueIds ? await chosenCandidates(projectId, [...new Set(issueIds)]) : await unassignedCandidates(stage);
       if (candidates.length === 0) throw conflict('NO_ISSUES', 'No issue is left to assign in this stage.');
       const seed = body.seed ?? randomBytes(8).toString('hex');
       const stratifyByRepository = body.stratifyByRepository ?? false;
@@ -152,7 +156,7 @@ export function createRoundsService(prisma: PrismaClient, hooks: RoundHooks) {
           data: status === 'open' ? { status, openedAt: new Date(), closedAt: null } : { status, closedAt: new Date() },
         });
       }
-      if (status === 'closed') await hooks.onClosed(roundId);
+      if (status === 'closed') await onClosed(roundId);
       return toRound(await roundOf(projectId, roundId), viewer);
     },
   };

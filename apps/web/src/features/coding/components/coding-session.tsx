@@ -14,7 +14,7 @@ import { currentCodingOf, pendingSave, SupersededSaveError, useSaveCoding, type 
 import { buildCodeNodes, pickCode } from './code-tree.ts';
 import { CodebookPanel } from './codebook-panel.tsx';
 import { CodingToolbar } from './coding-toolbar.tsx';
-import { IssueView } from '../../issues/components/issue-view.tsx';
+import { IssueVersions } from './issue-versions.tsx';
 import { isActivatedByEnter, isTextField } from './keyboard.ts';
 import { ShortcutSheet } from './shortcut-sheet.tsx';
 import { useActiveTime } from './use-active-time.ts';
@@ -352,7 +352,7 @@ export function CodingSession({ projectId, detail, queue }: CodingSessionProps) 
             </Alert>
           ) : null}
           <section aria-label="Issue">
-            <IssueView issue={issue} titleRef={titleRef} />
+            <IssueVersions key={assignmentId} issue={issue} codedVersion={detail.codedVersion} titleRef={titleRef} />
           </section>
         </div>
         <Paper component="aside" withBorder radius="md" p="md" className={classes.panel} aria-label="My coding">

@@ -1,11 +1,14 @@
-// One page of a project's imported issues, optionally filtered by text (title and body).
+// One page of a project's imported issues, filtered and searched (matches come highlighted).
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { IssuePage } from '@concord/contracts';
 import { api } from '../../../lib/api-client.ts';
 import { issueKeys, type IssueListParams } from './keys.ts';
 
-export const getIssues = (projectId: string, { page, pageSize, search }: IssueListParams, signal?: AbortSignal) =>
-  api.get<IssuePage>(`/projects/${encodeURIComponent(projectId)}/issues`, { query: { page, pageSize, search: search.trim() }, signal });
+export const getIssues = (projectId: string, params: IssueListParams, signal?: AbortSignal) =>
+  api.get<IssuePage>(`/projects/${encodeURIComponent(projectId)}/issues`, {
+    query: { ...params, search: params.search?.trim(), changedSinceCoded: params.changedSinceCoded || undefined },
+    signal,
+  });
 
 export const issuesQueryOptions = (projectId: string, params: IssueListParams) =>
   queryOptions({

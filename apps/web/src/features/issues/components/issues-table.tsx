@@ -1,9 +1,10 @@
-// A page of imported issues as a table: repository, number, title, state, labels, comments and
-// a link to the issue on GitHub.
+// A page of imported issues as a table: repository, number, title (search matches marked), state,
+// labels, comments and a link to the issue on GitHub.
 import { Anchor, Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconExternalLink, IconMessage } from '@tabler/icons-react';
 import type { IssueListItem } from '@concord/contracts';
 import { formatDate } from '../../../lib/format.ts';
+import { HighlightedText } from './highlighted-text.tsx';
 import { IssueStateBadge } from './issue-state-badge.tsx';
 
 export function IssuesTable({ issues, caption }: { issues: IssueListItem[]; caption: string }) {
@@ -41,9 +42,26 @@ export function IssuesTable({ issues, caption }: { issues: IssueListItem[]; capt
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm" fw={500}>
-                  {issue.title}
-                </Text>
+                <Group gap={6} wrap="nowrap" align="flex-start">
+                  <Text size="sm" fw={500}>
+                    {issue.highlight ? <HighlightedText segments={issue.highlight.title} /> : issue.title}
+                  </Text>
+                  {issue.isPullRequest ? (
+                    <Badge size="xs" variant="light" color="grape">
+                      PR
+                    </Badge>
+                  ) : null}
+                  {issue.changedSinceCoded ? (
+                    <Badge size="xs" variant="light" color="orange" title="A later import changed its text after it was coded">
+                      changed since coded
+                    </Badge>
+                  ) : null}
+                </Group>
+                {issue.highlight && issue.highlight.snippet.some((s) => s.match) ? (
+                  <Text size="xs" c="dimmed" lineClamp={2} data-testid="search-snippet">
+                    <HighlightedText segments={issue.highlight.snippet} />
+                  </Text>
+                ) : null}
                 <Text size="xs" c="dimmed">
                   opened {formatDate(issue.createdAt)}
                   {issue.closedAt ? ` · closed ${formatDate(issue.closedAt)}` : ''}

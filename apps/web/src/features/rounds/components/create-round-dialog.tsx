@@ -11,6 +11,7 @@ import {
   MultiSelect,
   NumberInput,
   SegmentedControl,
+  Select,
   Stack,
   Switch,
   Text,
@@ -21,6 +22,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import type { CreateRoundBody, Overlap, Role, Round, Stage } from '@concord/contracts';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { plural } from '../../../lib/format.ts';
+import { useIssueSets } from '../../issue-sets/api/get-issue-sets.ts';
 import { useCreateRound } from '../api/create-round.ts';
 import { useRounds } from '../api/get-rounds.ts';
 import { describeOverlap } from './round-format.ts';
@@ -62,6 +64,8 @@ export function CreateRoundDialog({ projectId, role, stage, stages, onClose, onC
   const [k, setK] = useState<number | string>(2);
   const [percent, setPercent] = useState<number | string>(20);
   const [seed, setSeed] = useState('');
+  const [issueSetId, setIssueSetId] = useState<string | null>(null);
+  const issueSets = useIssueSets(projectId);
   const [open, setOpen] = useState(false);
   const [submitted, setSubmitted] = useState(false);
 
@@ -111,6 +115,7 @@ export function CreateRoundDialog({ projectId, role, stage, stages, onClose, onC
       ...(name.trim() ? { name: name.trim() } : {}),
       ...(isWhole(sampleSize) ? { sampleSize } : {}),
       ...(seed.trim() ? { seed: seed.trim() } : {}),
+      ...(issueSetId ? { issueSetId } : {}),
     };
     create.mutate(body, {
       onSuccess: (round) => {
@@ -143,15 +148,28 @@ export function CreateRoundDialog({ projectId, role, stage, stages, onClose, onC
 
           <Fieldset legend="Issues" variant="filled" radius="md">
             <Stack gap="sm">
-              <Text size="sm">
-                A random sample of the stage’s issues that no round of {stage.name} has assigned yet
-                {stage.input ? (
-                  <>
-                    , among those whose final label in {stage.input.stageName} contains “{stage.input.codeName}”
-                  </>
-                ) : null}
-                .
-              </Text>
+              <Select
+                label="Issue set"
+                description="Draw from an issue set saved on the Issues page; empty: the stage’s issues not yet assigned."
+                placeholder="Issues not yet assigned"
+                data={(issueSets.data ?? []).map((set) => ({ value: set.id, label: `${set.name} (${plural(set.issues, 'issue')})` }))}
+                value={issueSetId}
+                onChange={setIssueSetId}
+                clearable
+              />
+              {issueSetId ? (
+                <Text size="sm">A random sample of the issue set (all of it when no size is given).</Text>
+              ) : (
+                <Text size="sm">
+                  A random sample of the stage’s issues that no round of {stage.name} has assigned yet
+                  {stage.input ? (
+                    <>
+                      , among those whose final label in {stage.input.stageName} contains “{stage.input.codeName}”
+                    </>
+                  ) : null}
+                  .
+                </Text>
+              )}
               <NumberInput
                 label="Sample size"
                 description="How many issues to draw; leave empty to take all of them."
