@@ -1,5 +1,5 @@
-// The areas of a project, in navigation order: what each is called, where it lives and, for those
-// not built yet, what it will do (shown on its "Coming soon" page).
+// The areas of a project, in navigation order: what each is called, where it lives, its icon and
+// whether only owners see it.
 import type { ComponentType } from 'react';
 import {
   IconChartBar,
@@ -23,8 +23,6 @@ export interface ProjectArea {
   label: string;
   icon: ComponentType<IconProps>;
   ownerOnly?: boolean;
-  /** Set for areas that are not built yet: what the area will do. */
-  comingSoon?: string;
 }
 
 export const PROJECT_AREAS: ProjectArea[] = [

@@ -9,7 +9,6 @@ import { ProjectLayout } from './layouts/project-layout.tsx';
 import { AccountPage } from './pages/account-page.tsx';
 import { CodingPage } from './pages/coding-page.tsx';
 import { DatasetPage } from './pages/dataset-page.tsx';
-import { ComingSoonPage } from './pages/coming-soon-page.tsx';
 import { ErrorPage } from './pages/error-page.tsx';
 import { ExportPage } from './pages/export-page.tsx';
 import { ImportPage } from './pages/import-page.tsx';
@@ -21,7 +20,6 @@ import { ProjectHomePage } from './pages/project-home-page.tsx';
 import { ProjectsPage } from './pages/projects-page.tsx';
 import { RoundsPage } from './pages/rounds-page.tsx';
 import { SetupPage } from './pages/setup-page.tsx';
-import { PROJECT_AREAS } from './project-areas.ts';
 
 // The agreement page brings the chart library; loading it on first visit keeps it out of the
 // bundle every other page waits for.
@@ -40,11 +38,6 @@ const CodebookPage = lazy(() => import('./pages/codebook-page.tsx').then((module
 // The review screens bring the markdown renderer, like the coding screen.
 const ReviewPage = lazy(() => import('./pages/review-page.tsx').then((module) => ({ default: module.ReviewPage })));
 const ReviewIssuePage = lazy(() => import('./pages/review-issue-page.tsx').then((module) => ({ default: module.ReviewIssuePage })));
-
-const comingSoonRoutes: RouteObject[] = PROJECT_AREAS.filter((area) => area.comingSoon).map((area) => ({
-  path: area.path,
-  element: <ComingSoonPage area={area} />,
-}));
 
 export const routes: RouteObject[] = [
   {
@@ -122,7 +115,6 @@ export const routes: RouteObject[] = [
                 ),
               },
               { path: 'dataset', element: <DatasetPage /> },
-              ...comingSoonRoutes,
               { path: '*', element: <NotFoundMessage /> },
             ],
           },

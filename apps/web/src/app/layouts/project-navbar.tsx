@@ -1,7 +1,7 @@
 // The left navigation inside a project: its name and areas. Members is listed only for owners,
 // since only they may manage members (the API enforces it too).
 import { Link, useLocation } from 'react-router';
-import { AppShell, Badge, Group, NavLink, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
+import { AppShell, Group, NavLink, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
 import { RoleBadge } from '../../components/ui/role-badge.tsx';
 import { useProject } from '../../features/projects/api/get-project.ts';
 import { PROJECT_AREAS } from '../project-areas.ts';
@@ -53,13 +53,6 @@ export function ProjectNavbar({ projectId }: { projectId: string }) {
                 to={to}
                 label={area.label}
                 leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
-                rightSection={
-                  area.comingSoon ? (
-                    <Badge size="xs" variant="light" color="gray" aria-hidden>
-                      soon
-                    </Badge>
-                  ) : undefined
-                }
                 active={active}
                 aria-current={active ? 'page' : undefined}
                 variant="light"
