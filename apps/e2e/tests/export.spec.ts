@@ -102,7 +102,18 @@ test('a lead downloads every export from the Export page', async ({ page }) => {
   expect(agreement.overall).toEqual(api.overall);
   const perCode = csvLines((await download(page, 'Agreement per code (CSV)')).bytes);
   expect(perCode[1]).toMatch(/^stage,round,level,code_id,code_path,n,/);
+});
 
+// A page of its own: Chromium stopped starting downloads after ten from one page.
+test("a lead downloads a stage's codings and its analysis tables", async ({ page }) => {
+  await signIn(page, 'lead@demo.concord');
+  const projectId = await demoProjectId(page);
+  const relevanceId = await withDatabase(
+    async (db) =>
+      (await db.query(`SELECT id FROM "Stage" WHERE "projectId" = $1 AND name = 'Relevance'`, [projectId])).rows[0].id as string,
+  );
+  await openExportPage(page);
+  await page.getByLabel('Stage').selectOption({ label: 'Relevance' });
   // The analysis as files: the same tables as the Analysis page's downloads.
   const latex = (await download(page, 'Paper tables (LaTeX booktabs)')).bytes.toString('utf8');
   expect(latex).toMatch(/^% Concord analysis of project "Challenges in reusing pre-trained models \(demo\)".*stage "Relevance"/);
