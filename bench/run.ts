@@ -67,7 +67,7 @@ const sections: Record<string, () => Promise<void>> = {
       `WAL: ${(flushes / wall).toFixed(0)} flushes/s, mean flush ${(flushMs / flushes).toFixed(2)} ms, ${(coding.acknowledged / flushes).toFixed(1)} submissions per flush, ${(bytes / coding.acknowledged / 1024).toFixed(1)} KiB of WAL per submission`,
     );
     console.log(
-      `CPU over ${wall} s on ${os.availableParallelism()} cores: API ${api.toFixed(1)} s, PostgreSQL ${postgres.toFixed(1)} s, load generator ${loadGenerator.toFixed(1)} s`,
+      `CPU over ${wall.toFixed(1)} s on ${os.availableParallelism()} cores: API ${api.toFixed(1)} s, PostgreSQL ${postgres.toFixed(1)} s, load generator ${loadGenerator.toFixed(1)} s`,
     );
   },
   'coding-screen': async () => {

@@ -126,10 +126,11 @@ const ASSIGNMENT_WITH_NAVIGATION: Statement = {
            ORDER BY p.position DESC LIMIT 1) AS previous,
          (SELECT n.id FROM "Assignment" n WHERE n."roundId" = a."roundId" AND n."coderId" = a."coderId" AND n.position > a.position
            ORDER BY n.position ASC LIMIT 1) AS next,
-         (SELECT count(*) FROM "Assignment" t WHERE t."roundId" = a."roundId" AND t."coderId" = a."coderId")::int AS total,
-         (SELECT count(*) FROM "Coding" tc
-           WHERE tc."roundId" = a."roundId" AND tc."coderId" = a."coderId" AND tc.status = 'submitted')::int AS submitted
+         progress."assigned" AS total, progress."submitted"
   FROM "Assignment" a`,
+  ).replace(
+    'LEFT JOIN "Coding" c',
+    'JOIN "RoundProgress" progress ON progress."roundId" = a."roundId" AND progress."coderId" = a."coderId"\n  LEFT JOIN "Coding" c',
   ),
 };
 
