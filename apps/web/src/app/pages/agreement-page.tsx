@@ -1,13 +1,14 @@
 // Inter-rater agreement of a project, one stage at a time (tabs) and for all rounds or one
 // (select), both kept in the URL (?stage=, ?round=) so that a view can be shared and reloaded.
 import { Link, useSearchParams } from 'react-router';
-import { Badge, Button, Group, NativeSelect, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Skeleton, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconEyeOff, IconStack2 } from '@tabler/icons-react';
+import { IconEyeOff } from '@tabler/icons-react';
 import type { StageSummary } from '@concord/contracts';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import { StatusMessage } from '../../components/ui/status-message.tsx';
+import { StageTabs } from '../../components/ui/stage-tabs.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { agreementCsvUrl, useAgreement } from '../../features/agreement/api/get-agreement.ts';
 import { AgreementReportView } from '../../features/agreement/components/agreement-report-view.tsx';
@@ -145,28 +146,14 @@ export function AgreementPage() {
         title="Agreement"
         description="How far the coders agree when they code the same issues blind: overall, per code, per coder pair and per round, computed on the server."
       />
-      {!stage ? (
-        <StatusMessage order={2} icon={<IconStack2 />} title="No stages yet" color="gray">
-          Agreement is measured per stage, and this project has no stages yet.
-        </StatusMessage>
-      ) : (
-        <Tabs value={stage.id} onChange={selectStage} keepMounted={false}>
-          <Tabs.List aria-label="Stages" mb="lg">
-            {stages.map((entry) => (
-              <Tabs.Tab key={entry.id} value={entry.id}>
-                {entry.name}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-          {stages.map((entry) => (
-            <Tabs.Panel key={entry.id} value={entry.id}>
-              {entry.id === stage.id ? (
-                <StageAgreement projectId={project.id} stage={entry} round={round} onRoundChange={selectRound} />
-              ) : null}
-            </Tabs.Panel>
-          ))}
-        </Tabs>
-      )}
+      <StageTabs
+        stages={stages}
+        selected={stage}
+        onSelect={selectStage}
+        noStages="Agreement is measured per stage, and this project has no stages yet."
+      >
+        {(entry) => <StageAgreement projectId={project.id} stage={entry} round={round} onRoundChange={selectRound} />}
+      </StageTabs>
     </>
   );
 }

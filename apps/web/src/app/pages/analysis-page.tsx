@@ -2,13 +2,14 @@
 // raw codings (toggle); both kept in the URL (?stage=, ?source=) so a view can be shared, with
 // downloads of the results and of paper-ready tables.
 import { useSearchParams } from 'react-router';
-import { Button, Group, Menu, SegmentedControl, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { Button, Group, Menu, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconChartBar, IconChevronDown, IconDownload, IconEyeOff, IconStack2 } from '@tabler/icons-react';
+import { IconChartBar, IconChevronDown, IconDownload, IconEyeOff } from '@tabler/icons-react';
 import type { AnalysisSource, StageSummary } from '@concord/contracts';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import { StatusMessage } from '../../components/ui/status-message.tsx';
+import { StageTabs } from '../../components/ui/stage-tabs.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { analysisDownloads, useAnalysis } from '../../features/analysis/api/get-analysis.ts';
 import { AnalysisView } from '../../features/analysis/components/analysis-view.tsx';
@@ -131,33 +132,21 @@ export function AnalysisPage() {
         title="Analysis"
         description="Category counts and resolution time per category, with the statistical tests to compare them and the agreement to report; computed on the server."
       />
-      {!stage ? (
-        <StatusMessage order={2} icon={<IconStack2 />} title="No stages yet" color="gray">
-          Analysis is per stage, and this project has no stages yet.
-        </StatusMessage>
-      ) : (
-        <Tabs value={stage.id} onChange={(stageId) => stageId && update({ stage: stageId })} keepMounted={false}>
-          <Tabs.List aria-label="Stages" mb="lg">
-            {stages.map((entry) => (
-              <Tabs.Tab key={entry.id} value={entry.id}>
-                {entry.name}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-          {stages.map((entry) => (
-            <Tabs.Panel key={entry.id} value={entry.id}>
-              {entry.id === stage.id ? (
-                <StageAnalysis
-                  projectId={project.id}
-                  stage={entry}
-                  source={source}
-                  onSource={(next) => update({ stage: entry.id, source: next === 'final' ? null : next })}
-                />
-              ) : null}
-            </Tabs.Panel>
-          ))}
-        </Tabs>
-      )}
+      <StageTabs
+        stages={stages}
+        selected={stage}
+        onSelect={(stageId) => update({ stage: stageId })}
+        noStages="Analysis is per stage, and this project has no stages yet."
+      >
+        {(entry) => (
+          <StageAnalysis
+            projectId={project.id}
+            stage={entry}
+            source={source}
+            onSource={(next) => update({ stage: entry.id, source: next === 'final' ? null : next })}
+          />
+        )}
+      </StageTabs>
     </>
   );
 }

@@ -2,13 +2,13 @@
 // filtered by round, status, code, coder pair and "flagged" (all kept in the URL), and the
 // disagreement analytics. Coders: their calibration view of the closed rounds.
 import { Link, useSearchParams } from 'react-router';
-import { Button, Checkbox, Group, NativeSelect, Pagination, SegmentedControl, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Pagination, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconPlayerPlay, IconStack2 } from '@tabler/icons-react';
+import { IconPlayerPlay } from '@tabler/icons-react';
 import type { ReviewStatus, StageSummary } from '@concord/contracts';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
-import { StatusMessage } from '../../components/ui/status-message.tsx';
+import { StageTabs } from '../../components/ui/stage-tabs.tsx';
 import { useCodebook } from '../../features/codebooks/api/get-codebook.ts';
 import { useReviewQueue } from '../../features/review/api/get-review-queue.ts';
 import { CalibrationView } from '../../features/review/components/calibration-view.tsx';
@@ -165,30 +165,16 @@ export function ReviewPage() {
             : 'Calibration: in the closed rounds, where your codes differed from another coder’s or from the final decision, with the discussion.'
         }
       />
-      {!stage ? (
-        <StatusMessage order={2} icon={<IconStack2 />} title="No stages yet" color="gray">
-          Review happens per stage, and this project has no stages yet.
-        </StatusMessage>
-      ) : (
-        <Tabs value={stage.id} onChange={(id) => id && setSearchParams({ stage: id })} keepMounted={false}>
-          <Tabs.List aria-label="Stages" mb="lg">
-            {stages.map((entry) => (
-              <Tabs.Tab key={entry.id} value={entry.id}>
-                {entry.name}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-          {stages.map((entry) => (
-            <Tabs.Panel key={entry.id} value={entry.id}>
-              {entry.id !== stage.id ? null : lead ? (
-                <StageQueue projectId={project.id} stage={entry} />
-              ) : (
-                <CalibrationView projectId={project.id} stageId={entry.id} />
-              )}
-            </Tabs.Panel>
-          ))}
-        </Tabs>
-      )}
+      <StageTabs
+        stages={stages}
+        selected={stage}
+        onSelect={(stageId) => setSearchParams({ stage: stageId })}
+        noStages="Review happens per stage, and this project has no stages yet."
+      >
+        {(entry) =>
+          lead ? <StageQueue projectId={project.id} stage={entry} /> : <CalibrationView projectId={project.id} stageId={entry.id} />
+        }
+      </StageTabs>
     </>
   );
 }
