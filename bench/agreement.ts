@@ -3,14 +3,11 @@
 // share (every coefficient from @concord/agreement plus the encoding that feeds it, in process),
 // and a plain query that only reads the codings (the I/O floor).
 // Targets: under 1 s through the API, under 200 ms for the statistics.
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { applyMigrations, startEmbeddedPostgres } from '@concord/db';
+import type pg from 'pg';
 import { buildAgreementReport, type CodingRow } from '../apps/api/src/modules/agreement/agreement-report.ts';
 import { randomSecret, sha256 } from '../apps/api/src/lib/secrets.ts';
-import { startChild, waitUntilHealthy } from './lib/process.ts';
+import { waitUntilHealthy } from './lib/process.ts';
+import { startBenchStack } from './lib/bench-stack.ts';
 
 const ISSUES = 50_000;
 const THEMES = 8;
@@ -113,21 +110,7 @@ export async function seedStudy(db: pg.Client, issues = ISSUES) {
 }
 
 export async function agreementBenchmark(port: number) {
-  const server = await startEmbeddedPostgres({
-    dataDir: path.join(await mkdtemp(path.join(os.tmpdir(), 'concord-bench-agreement-')), 'pg'),
-    persistent: false,
-  });
-  const databaseUrl = server.urlFor('postgres');
-  await applyMigrations(databaseUrl);
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  const api = startChild('npx', ['tsx', 'apps/api/src/server.ts'], {
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-  });
+  const { db, stop } = await startBenchStack('agreement', port);
   try {
     const seedStarted = performance.now();
     const study = await seedStudy(db);
@@ -192,8 +175,6 @@ export async function agreementBenchmark(port: number) {
     });
     return { seedMs, codingCount, codeCount, apiMs, floorMs, statisticsMs, kappa: report!.overall.kappa.value, issues: report!.n.issues };
   } finally {
-    await api.stop();
-    await db.end();
-    await server.stop();
+    await stop();
   }
 }

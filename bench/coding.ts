@@ -2,16 +2,13 @@
 // read) + submit in a loop for 30 s against the real API and database, next to a bare Fastify
 // route under the same 50 connections. Afterwards every acknowledged submission is looked up.
 // Targets: p99 < 30 ms for fetch-next and submit, 0 errors, 0 lost.
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { applyMigrations, startEmbeddedPostgres } from '@concord/db';
+import type pg from 'pg';
 import { randomSecret, sha256 } from '../apps/api/src/lib/secrets.ts';
 import { cpuBetween, cpuSnapshot } from './lib/cpu.ts';
 import { connection, request } from './lib/http-client.ts';
 import { startChild, waitUntilHealthy } from './lib/process.ts';
+import { startBenchStack } from './lib/bench-stack.ts';
 
 const CODERS = 50;
 /** Enough that no coder runs out of assignments within the 30 s. */
@@ -103,25 +100,8 @@ async function walStatistics(db: pg.Client) {
 }
 
 export async function codingBenchmark(port: number) {
-  const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'concord-bench-coding-')), 'pg');
-  const server = await startEmbeddedPostgres({
-    dataDir,
-    persistent: false,
-    // Timing of WAL flushes, to tell how much of a save's latency is the disk making it durable.
-    settings: { track_wal_io_timing: 'on' },
-  });
-  const databaseUrl = server.urlFor('postgres');
-  await applyMigrations(databaseUrl);
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
+  const { dataDir, db, api, stop } = await startBenchStack('coding', port, { track_wal_io_timing: 'on' });
   const bare = startChild('npx', ['tsx', 'bench/fixtures/bare-server.ts']);
-  const api = startChild('npx', ['tsx', 'apps/api/src/server.ts'], {
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-  });
   try {
     const study = await seed(db);
     const bareUrl = `${(await bare.waitForLine(/^listening /)).split(' ')[1]}/bare`;
@@ -195,8 +175,6 @@ export async function codingBenchmark(port: number) {
       cpuSeconds: { api: cpu.group, postgres: cpu.postgres, loadGenerator: cpu.self, wall: seconds },
     };
   } finally {
-    await Promise.all([api.stop(), bare.stop()]);
-    await db.end();
-    await server.stop();
+    await Promise.all([stop(), bare.stop()]);
   }
 }

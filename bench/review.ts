@@ -1,13 +1,10 @@
 // Review benchmark: the agreement benchmark's synthetic study as a closed round of 10,000 issues x
 // 3 coders, finalised by closing it, with decisions and discussions; times the queue and analytics
 // through the API (localhost round trip) against a plain query reading the round's codes. Target < 200 ms.
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { applyMigrations, startEmbeddedPostgres } from '@concord/db';
+import type pg from 'pg';
 import { seedStudy } from './agreement.ts';
-import { startChild, waitUntilHealthy } from './lib/process.ts';
+import { waitUntilHealthy } from './lib/process.ts';
+import { startBenchStack } from './lib/bench-stack.ts';
 
 const ISSUES = 10_000;
 const RUNS = 7;
@@ -51,21 +48,7 @@ async function seedDecisions(db: pg.Client, stageId: string) {
 }
 
 export async function reviewBenchmark(port: number) {
-  const server = await startEmbeddedPostgres({
-    dataDir: path.join(await mkdtemp(path.join(os.tmpdir(), 'concord-bench-review-')), 'pg'),
-    persistent: false,
-  });
-  const databaseUrl = server.urlFor('postgres');
-  await applyMigrations(databaseUrl);
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  const api = startChild('npx', ['tsx', 'apps/api/src/server.ts'], {
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-  });
+  const { db, stop } = await startBenchStack('review', port);
   try {
     const study = await seedStudy(db, ISSUES);
     await waitUntilHealthy(`http://127.0.0.1:${port}/api/health`);
@@ -107,8 +90,6 @@ export async function reviewBenchmark(port: number) {
     const labels = Number((await db.query(`SELECT count(*) FROM "FinalLabel"`)).rows[0].count);
     return { issues: ISSUES, counts: queue.counts, labels, finaliseMs, queueMs, analyticsMs, floorMs };
   } finally {
-    await api.stop();
-    await db.end();
-    await server.stop();
+    await stop();
   }
 }
