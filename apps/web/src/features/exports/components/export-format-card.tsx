@@ -15,7 +15,11 @@ export function ExportFormatCard({ projectId, format, stageId }: { projectId: st
   const runAsJob = () =>
     startJob.mutate(
       { format: format.name, stageId },
-      { onError: (error) => notifications.show({ color: 'red', title: 'Could not start the export', message: errorMessage(error) }) },
+      {
+        onSuccess: () =>
+          notifications.show({ title: 'Export started', message: `${format.label}: follow it under “Background exports” at the top.` }),
+        onError: (error) => notifications.show({ color: 'red', title: 'Could not start the export', message: errorMessage(error) }),
+      },
     );
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={titleId}>
