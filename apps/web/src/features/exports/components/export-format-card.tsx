@@ -8,6 +8,8 @@ import { errorMessage } from '../../../lib/api-client.ts';
 import { exportDownloadUrl } from '../api/get-export-formats.ts';
 import { useStartExportJob } from '../api/start-export-job.ts';
 
+const NEEDS_STAGE = 'Choose a stage above: this file is about one stage';
+
 export function ExportFormatCard({ projectId, format, stageId }: { projectId: string; format: ExportFormatInfo; stageId: string | null }) {
   const needsStage = format.stage === 'required' && stageId === null;
   const titleId = `export-${format.name}`;
@@ -43,18 +45,20 @@ export function ExportFormatCard({ projectId, format, stageId }: { projectId: st
           </Text>
         </Stack>
         <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
-          <Button
-            variant="default"
-            leftSection={<IconClockPlay size={16} aria-hidden />}
-            disabled={needsStage}
-            loading={startJob.isPending}
-            onClick={runAsJob}
-            aria-label={`Run ${format.label} as background job`}
-          >
-            Run as background job
-          </Button>
+          <Tooltip label={NEEDS_STAGE} disabled={!needsStage}>
+            <Button
+              variant="default"
+              leftSection={<IconClockPlay size={16} aria-hidden />}
+              disabled={needsStage}
+              loading={startJob.isPending}
+              onClick={runAsJob}
+              aria-label={`Run ${format.label} as background job`}
+            >
+              Run as background job
+            </Button>
+          </Tooltip>
           {needsStage ? (
-            <Tooltip label="Choose a stage above: this file is about one stage">
+            <Tooltip label={NEEDS_STAGE}>
               <Button
                 variant="default"
                 leftSection={<IconDownload size={16} aria-hidden />}
