@@ -22,13 +22,13 @@ const ISSUES = 100_000;
 const CODERS = 2;
 const CODES_PER_CODING = 5;
 
-async function rssBytes(pid: number): Promise<number> {
+export async function rssBytes(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
 }
 
 /** Samples a process's RSS until stopped; returns the peak. */
-function sampleRss(pid: number) {
+export function sampleRss(pid: number) {
   let peak = 0;
   let running = true;
   const loop = (async () => {
@@ -44,7 +44,7 @@ function sampleRss(pid: number) {
   };
 }
 
-async function seed(db: pg.Client) {
+export async function seed(db: pg.Client) {
   const one = async (text: string, values: unknown[] = []) => (await db.query(text, values)).rows[0] as { id: string };
   const project = await one(
     `INSERT INTO "Project" (id, slug, name) VALUES (gen_random_uuid(), 'bench-export', 'Export bench') RETURNING id`,
@@ -86,12 +86,12 @@ async function seed(db: pg.Client) {
 }
 
 /** GET with node:http, lighter than fetch on the benchmark's own share of the two cores. */
-function get(url: string, headers: Record<string, string>): Promise<http.IncomingMessage> {
+export function get(url: string, headers: Record<string, string>): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => http.get(url, { headers }, resolve).on('error', reject));
 }
 
 /** Reads a stream to its end; returns the bytes and line breaks seen. */
-async function drain(chunks: AsyncIterable<Uint8Array>) {
+export async function drain(chunks: AsyncIterable<Uint8Array>) {
   let bytes = 0;
   let lines = 0;
   for await (const chunk of chunks) {

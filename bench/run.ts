@@ -10,6 +10,7 @@ import { codingBenchmark } from './coding.ts';
 import { codingScreenBenchmark } from './coding-screen.ts';
 import { coldStartBenchmark } from './cold-start.ts';
 import { exportBenchmark } from './export.ts';
+import { exportJobBenchmark } from './export-job.ts';
 import { reviewBenchmark } from './review.ts';
 import { importBenchmark } from './import.ts';
 
@@ -127,6 +128,26 @@ const sections: Record<string, () => Promise<void>> = {
     console.log(`disagreement analytics: ${review.analyticsMs.toFixed(0)} ms  target < 200 ms  ${verdict(review.analyticsMs < 200)}`);
     console.log(
       `floor (plain query reading the round's assignments and codes): ${review.floorMs.toFixed(0)} ms; queue / floor = ${(review.queueMs / review.floorMs).toFixed(1)}x, analytics / floor = ${(review.analyticsMs / review.floorMs).toFixed(1)}x`,
+    );
+  },
+  'export-job': async () => {
+    console.log('\n== Export job: 1,000,000 coding rows as the tidy codings CSV stored in PostgreSQL vs the streamed download ==');
+    const result = await exportJobBenchmark(3341);
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    const ratio = result.job.rowsPerSecond / result.stream.rowsPerSecond;
+    console.log(`data: ${result.codingRows.toLocaleString('en')} coding rows (seeded in ${(result.seedMs / 1000).toFixed(1)} s)`);
+    console.log(
+      `job (POST to succeeded, ${result.job.chunks} chunks): ${result.job.rows.toLocaleString('en')} of ${result.job.total?.toLocaleString('en')} rows, ${mb(result.job.bytes)} in ${(result.job.ms / 1000).toFixed(2)} s = ${result.job.rowsPerSecond.toFixed(0)} rows/s`,
+    );
+    console.log(
+      `streamed download: ${result.stream.rows.toLocaleString('en')} rows, ${mb(result.stream.bytes)} in ${(result.stream.ms / 1000).toFixed(2)} s = ${result.stream.rowsPerSecond.toFixed(0)} rows/s`,
+    );
+    console.log(`ratio: ${(ratio * 100).toFixed(1)}% of the streamed rate  target >= 50%  ${verdict(ratio >= 0.5)}`);
+    console.log(
+      `API process memory: idle ${mb(result.idleRss)}, peak ${mb(result.peakRss)}, growth ${mb(result.growthBytes)}  target < 150 MB  ${verdict(result.growthBytes < 150 * 1024 * 1024)}`,
+    );
+    console.log(
+      `stored file download: ${mb(result.download.bytes)} in ${(result.download.ms / 1000).toFixed(2)} s = ${mb(result.download.bytes / (result.download.ms / 1000))}/s`,
     );
   },
 };

@@ -12,7 +12,7 @@ import { startChangeFeed } from './lib/change-feed.ts';
 import { createServices } from './services.ts';
 import { randomBytes } from 'node:crypto';
 import { createJobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
-import { jobHandlers } from './jobs/handlers.ts';
+import { JOB_EXPIRY_SECONDS_BY_KIND, jobHandlers } from './jobs/handlers.ts';
 import { createSecretBox } from './lib/secret-box.ts';
 import type { GitHubClientOptions } from './modules/imports/github-client.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
@@ -78,6 +78,7 @@ export async function buildApp(options: AppOptions) {
     database,
     handlers: jobHandlers({ github, secretBox, githubClientOptions: options.githubClientOptions }),
     log: (level, message) => app.log[level](message),
+    expireInSecondsByKind: JOB_EXPIRY_SECONDS_BY_KIND,
     ...options.jobOptions,
   });
   app.addHook('onClose', () => jobs.stop());

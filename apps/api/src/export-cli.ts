@@ -11,12 +11,9 @@ import { parseArgs } from 'node:util';
 import { connectDatabase, runningEmbeddedUrl, startEmbeddedPostgres, type RunningPostgres } from '@concord/db';
 import { readConfig } from './env.ts';
 import { AppError } from './plugins/errors.ts';
-import { createAgreementService } from './modules/agreement/agreement.service.ts';
-import { createAnalysisService } from './modules/analysis/analysis.service.ts';
-import { createCodebooksService } from './modules/codebooks/codebooks.service.ts';
 import { EXPORT_FORMATS, filenameFor } from './modules/exports/export-formats.ts';
 import type { ExportProgress } from './modules/exports/export-scope.ts';
-import { createExportsService, type Requester } from './modules/exports/exports.service.ts';
+import { createExportsService, createWriterServices, type Requester } from './modules/exports/exports.service.ts';
 
 const USAGE = `Usage: npm run export -- --project <slug or id> --format <format> [--stage <id or name>] [--round <n>] [--out <file or ->] [--as <email>]
 Formats:
@@ -103,8 +100,7 @@ try {
   const target = args.out ?? filenameFor(scope, format);
   const output: Writable = target === '-' ? process.stdout : createWriteStream(target);
   const started = performance.now();
-  const agreement = createAgreementService(prisma, pool);
-  const services = { agreement, analysis: createAnalysisService(prisma, pool, agreement), codebooks: createCodebooksService(prisma) };
+  const services = createWriterServices(prisma, pool);
   await exports.run(format, scope, services, output, progressPrinter());
   if (output !== process.stdout) {
     output.end();

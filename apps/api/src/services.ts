@@ -12,6 +12,7 @@ import { createAgreementService } from './modules/agreement/agreement.service.ts
 import { createAnalysisService } from './modules/analysis/analysis.service.ts';
 import { createCodebooksService } from './modules/codebooks/codebooks.service.ts';
 import { createExportsService } from './modules/exports/exports.service.ts';
+import { createExportJobsService } from './modules/exports/export-jobs.service.ts';
 import { createAccessService } from './modules/auth/access.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createIssuesService } from './modules/issues/issues.service.ts';
@@ -38,6 +39,7 @@ export function createServices(database: Database, changeFeed: ChangeFeed, { job
   const agreement = createAgreementService(prisma, pool);
   const coding = createCodingService(prisma, pool, changeFeed);
   const reviews = createReviewsService(prisma, pool, coding);
+  const exports = createExportsService(prisma, pool);
   return {
     database: {
       async ping(): Promise<void> {
@@ -70,7 +72,8 @@ export function createServices(database: Database, changeFeed: ChangeFeed, { job
     discussions: createDiscussionsService(prisma, pool),
     dataset: createDatasetService(prisma),
     recode: createRecodeService(prisma, coding),
-    exports: createExportsService(prisma, pool),
+    exports,
+    exportJobs: createExportJobsService({ database, jobs, exports }),
   };
 }
 

@@ -145,3 +145,45 @@ test('a coder exports only their own codings', async ({ page }) => {
   expect(rows.length).toBeGreaterThan(0);
   expect(new Set(rows.map((line) => line.split(',')[coderColumn]))).toEqual(new Set(['Chloe Coder']));
 });
+
+// A page of its own as well (the download limit above). The job's file is stored in the database
+// and survives a reload of the page.
+test('a lead runs an export as a background job and downloads its file when done', async ({ page }) => {
+  await signIn(page, 'lead@demo.concord');
+  const projectId = await demoProjectId(page);
+  const rows = await withDatabase(
+    async (db) =>
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM "Coding" c JOIN "Stage" s ON s.id = c."stageId" LEFT JOIN "CodingCode" cc ON cc."codingId" = c.id
+           WHERE s."projectId" = $1 AND c.status = 'submitted'`,
+          [projectId],
+        )
+      ).rows[0].n as number,
+  );
+  await openExportPage(page);
+  const jobs = page.getByRole('region', { name: 'Background exports' });
+  await page
+    .getByRole('region', { name: 'Codings (tidy CSV)', exact: true })
+    .getByRole('button', { name: 'Run Codings (tidy CSV) as background job' })
+    .click();
+  const job = jobs.getByTestId('export-job').first();
+  await expect(job).toContainText('Codings (tidy CSV)');
+  await expect(job.getByText('succeeded')).toBeVisible({ timeout: 20_000 });
+  await expect(job.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+  await expect(job).toContainText(`${rows.toLocaleString('en')} of ${rows.toLocaleString('en')} rows`);
+
+  await page.reload();
+  const link = page
+    .getByRole('region', { name: 'Background exports' })
+    .getByTestId('export-job')
+    .first()
+    .getByRole('link', { name: /^Download / });
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(await file.failure()).toBeNull();
+  expect(file.suggestedFilename()).toMatch(/-all-stages-codings-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = csvLines(await readFile((await file.path())!));
+  expect(lines[0]).toMatch(/^# Concord \S+ export "codings-csv" of project "Challenges in reusing pre-trained models \(demo\)"/);
+  expect(lines[1]).toMatch(/^stage_id,stage,round,round_name,codebook_version,issue_id,/);
+  expect(lines).toHaveLength(rows + 2);
+});

@@ -1,7 +1,7 @@
 // The export formats a caller may download (GET /api/projects/:projectId/exports) and the query
 // of one download (GET /api/projects/:projectId/exports/:format).
 import { Type, type Static } from 'typebox';
-import { Id } from './common.ts';
+import { Id, IsoDate } from './common.ts';
 
 export const ExportFormatInfo = Type.Object({
   /** What the API, the CLI (`--format`) and the file name call it, e.g. `codings-csv`. */
@@ -34,3 +34,47 @@ export const ExportQuery = Type.Object({
   round: Type.Optional(Type.Integer({ minimum: 1, description: 'Only this round of the stage (its number); needs `stage`' })),
 });
 export type ExportQuery = Static<typeof ExportQuery>;
+
+export const ExportJobStatus = Type.Union([
+  Type.Literal('queued'),
+  Type.Literal('running'),
+  Type.Literal('succeeded'),
+  Type.Literal('failed'),
+  Type.Literal('cancelled'),
+]);
+
+/** An export run as a background job (POST /exports/:format/jobs), its progress and its stored file. */
+export const ExportJob = Type.Object({
+  id: Id,
+  status: ExportJobStatus,
+  format: Type.String(),
+  label: Type.String(),
+  stage: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+  round: Type.Union([Type.Integer(), Type.Null()]),
+  createdBy: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+  /** What the export is reading now, e.g. "codings". */
+  phase: Type.Union([Type.String(), Type.Null()]),
+  /** Rows (or records) written so far, over every phase. */
+  rows: Type.Integer(),
+  /** Rows the file will hold, counted before writing, when the format can count them cheaply. */
+  total: Type.Union([Type.Integer(), Type.Null()]),
+  bytes: Type.Integer(),
+  error: Type.Union([Type.String(), Type.Null()]),
+  /** Set once the file is stored and complete: download it from `.../exports/jobs/:jobId/file`. */
+  filename: Type.Union([Type.String(), Type.Null()]),
+  mediaType: Type.Union([Type.String(), Type.Null()]),
+  /** The stored file is deleted at this time; null before the job is done. */
+  expiresAt: Type.Union([IsoDate, Type.Null()]),
+  /** The file can be downloaded now (done and not yet expired). */
+  downloadable: Type.Boolean(),
+  createdAt: IsoDate,
+  startedAt: Type.Union([IsoDate, Type.Null()]),
+  finishedAt: Type.Union([IsoDate, Type.Null()]),
+});
+export type ExportJob = Static<typeof ExportJob>;
+
+export const ExportJobList = Type.Object({ jobs: Type.Array(ExportJob) });
+export type ExportJobList = Static<typeof ExportJobList>;
+
+export const ExportJobParams = Type.Object({ projectId: Id, jobId: Id });
+export type ExportJobParams = Static<typeof ExportJobParams>;

@@ -9,7 +9,7 @@ import { applyMigrations, connectDatabase, runningEmbeddedUrl, startEmbeddedPost
 import type { ImportJob } from '@concord/contracts';
 import { readConfig } from '../env.ts';
 import { createJobRunner } from '../jobs/job-runner.ts';
-import { jobHandlers } from '../jobs/handlers.ts';
+import { JOB_EXPIRY_SECONDS_BY_KIND, jobHandlers } from '../jobs/handlers.ts';
 import { createSecretBox, loadSecretKey } from '../lib/secret-box.ts';
 import { GITHUB_IMPORT } from '../modules/imports/github-import-job.ts';
 import { createImportsService } from '../modules/imports/imports.service.ts';
@@ -41,6 +41,7 @@ const secretBox = createSecretBox(loadSecretKey(config));
 const jobs = createJobRunner({
   database,
   handlers: jobHandlers({ github, secretBox }),
+  expireInSecondsByKind: JOB_EXPIRY_SECONDS_BY_KIND,
   log: (level, message) => {
     if (level !== 'info') process.stderr.write(`\n${message}\n`);
   },

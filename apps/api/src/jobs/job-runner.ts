@@ -37,6 +37,8 @@ export interface JobRunnerOptions {
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
   /** pg-boss expiry of one slice; a slice is given a third of it. */
   expireInSeconds?: number;
+  /** A longer expiry for kinds whose work cannot be cut into slices (an export is one transaction). */
+  expireInSecondsByKind?: Record<string, number>;
   /** How often dead workers' jobs are looked for. */
   recoverEveryMs?: number;
   pollingIntervalSeconds?: number;
@@ -102,9 +104,15 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     }
   }
 
-  async function queue(jobId: string, startAfter: Date | undefined, client: pg.PoolClient, db: PgBoss.Db) {
+  const expiryOf = (kind: string) => options.expireInSecondsByKind?.[kind] ?? expireInSeconds;
+
+  async function queue(jobId: string, kind: string, startAfter: Date | undefined, client: pg.PoolClient, db: PgBoss.Db) {
     const instance = await started();
-    const queueJobId = await instance.send(JOB_QUEUE, { jobId }, { db, ...(startAfter ? { startAfter } : {}) });
+    const queueJobId = await instance.send(
+      JOB_QUEUE,
+      { jobId },
+      { db, expireInSeconds: expiryOf(kind), ...(startAfter ? { startAfter } : {}) },
+    );
     await client.query('UPDATE "Job" SET "queueJobId" = $2 WHERE id = $1', [jobId, queueJobId]);
   }
 
@@ -145,11 +153,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
             input: job.input as never,
             progress: job.progress as never,
             signal: controller.signal,
-            sliceEndsAt: Date.now() + (expireInSeconds * 1000) / 3,
+            sliceEndsAt: Date.now() + (expiryOf(job.kind) * 1000) / 3,
             database,
           });
           if (outcome.status === 'done') await finish(jobId, 'succeeded', null);
-          else await inTransaction((client, db) => queue(jobId, outcome.until, client, db));
+          else await inTransaction((client, db) => queue(jobId, job.kind, outcome.until, client, db));
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           if (error instanceof PermanentJobError || queueJob.retryCount >= queueJob.retryLimit) {
@@ -207,7 +215,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           [job.projectId, kind, JSON.stringify(job.input), job.createdById ?? null],
         );
         const jobId = rows[0]!.id;
-        await queue(jobId, undefined, client, db);
+        await queue(jobId, kind, undefined, client, db);
         return jobId;
       });
     },

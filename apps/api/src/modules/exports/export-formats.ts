@@ -1,11 +1,11 @@
 // The one registry of export formats: name, label, media type, extension, who may use it, whether
 // it is about one stage, and its writer (served by GET /exports/:format, listed on the Export page
 // and run by the CLI). Adding a format is one entry here.
-import { exportFilename, type ExportScope, type ExportWriter } from './export-scope.ts';
+import { exportFilename, type ExportContext, type ExportScope, type ExportWriter } from './export-scope.ts';
 import { writeAgreementCsv, writeAgreementJson } from './writers/agreement.ts';
 import { writeAnalysisCsv, writeAnalysisJson, writeAnalysisLatex, writeAnalysisMarkdown } from './writers/analysis.ts';
 import { writeCodebookQdc } from './writers/codebook-qdc.ts';
-import { writeCodingsCsv } from './writers/codings-csv.ts';
+import { countCodingsCsvRows, writeCodingsCsv } from './writers/codings-csv.ts';
 import { writeDatasetJsonl } from './writers/dataset-jsonl.ts';
 import { writeFinalLabelsCsv } from './writers/final-labels-csv.ts';
 import { writeQdpx } from './writers/qdpx.ts';
@@ -21,6 +21,8 @@ export interface ExportFormat {
   access: 'member' | 'lead';
   stage: 'optional' | 'required';
   write: ExportWriter;
+  /** The rows `write` will write, counted cheaply in the same snapshot (for an export job's progress bar). */
+  countRows?: (context: ExportContext) => Promise<number>;
   /** Accepts `round` (a round number of the chosen stage). */
   rounds: boolean;
 }
@@ -39,6 +41,7 @@ export const EXPORT_FORMATS: ExportFormat[] = [
     stage: 'optional',
     rounds: true,
     write: writeCodingsCsv,
+    countRows: countCodingsCsvRows,
   },
   {
     name: 'final-labels-csv',

@@ -6,6 +6,9 @@ import type pg from 'pg';
 import type { Prisma, PrismaClient, Role } from '@concord/db';
 import type { ExportFormatInfo, ExportQuery } from '@concord/contracts';
 import { withPaths } from '../../lib/code-tree.ts';
+import { createAgreementService } from '../agreement/agreement.service.ts';
+import { createAnalysisService } from '../analysis/analysis.service.ts';
+import { createCodebooksService } from '../codebooks/codebooks.service.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../plugins/errors.ts';
 import type { ExportProgressListener, ExportScope, ScopeStage, WriterServices } from './export-scope.ts';
 import { EXPORT_FORMATS, findFormat, type ExportFormat } from './export-formats.ts';
@@ -135,7 +138,14 @@ export function createExportsService(prisma: PrismaClient, pool: pg.Pool, maxRun
      * Runs the writer into `output` (which it does not end) inside a REPEATABLE READ, READ ONLY
      * transaction on a connection of its own; the connection goes back to the pool however it ends.
      */
-    async run(format: ExportFormat, scope: ExportScope, services: WriterServices, output: Writable, onProgress: ExportProgressListener) {
+    async run(
+      format: ExportFormat,
+      scope: ExportScope,
+      services: WriterServices,
+      output: Writable,
+      onProgress: ExportProgressListener,
+      options: RunOptions = {},
+    ) {
       if (running >= maxRunning) {
         throw new AppError(429, 'EXPORTS_BUSY', `${maxRunning} exports are being downloaded from this server; retry in a moment.`, {
           retryAfterSeconds: 10,
@@ -143,7 +153,7 @@ export function createExportsService(prisma: PrismaClient, pool: pg.Pool, maxRun
       }
       running++;
       try {
-        await runInSnapshot(format, scope, services, output, onProgress);
+        await runInSnapshot(format, scope, services, output, onProgress, options);
       } finally {
         running--;
       }
@@ -156,12 +166,16 @@ export function createExportsService(prisma: PrismaClient, pool: pg.Pool, maxRun
     services: WriterServices,
     output: Writable,
     onProgress: ExportProgressListener,
+    { onTotal }: RunOptions,
   ) {
     const db = await pool.connect();
     let broken = false;
     try {
       await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      await format.write({ ...scope, db, services }, output, onProgress);
+      const context = { ...scope, db, services };
+      // Counted in the same snapshot, so the total is exactly what the file will hold.
+      if (onTotal && format.countRows) onTotal(await format.countRows(context));
+      await format.write(context, output, onProgress);
       await db.query('COMMIT');
     } catch (error) {
       await db.query('ROLLBACK').catch(() => (broken = true));
@@ -173,3 +187,14 @@ export function createExportsService(prisma: PrismaClient, pool: pg.Pool, maxRun
 }
 
 export type ExportsService = ReturnType<typeof createExportsService>;
+
+export interface RunOptions {
+  /** Wants the number of rows the file will hold (for a progress bar), when the format can count them. */
+  onTotal?: (rows: number) => void;
+}
+
+/** The services the writers reuse, for a process (the CLI, a job worker) without the API's. */
+export function createWriterServices(prisma: PrismaClient, pool: pg.Pool): WriterServices {
+  const agreement = createAgreementService(prisma, pool);
+  return { agreement, analysis: createAnalysisService(prisma, pool, agreement), codebooks: createCodebooksService(prisma) };
+}

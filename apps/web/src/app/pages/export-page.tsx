@@ -1,5 +1,6 @@
 // The Export area: every file the API's format registry offers this member, for one stage or all
-// of them (kept in the URL as ?stage=), each a plain download link the browser streams.
+// of them (kept in the URL as ?stage=), each a plain download link the browser streams or a
+// background job whose stored file is downloaded when done (listed with live progress).
 import { useSearchParams } from 'react-router';
 import { Alert, NativeSelect, Skeleton, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
@@ -8,6 +9,7 @@ import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import { useExportFormats } from '../../features/exports/api/get-export-formats.ts';
 import { ExportFormatCard } from '../../features/exports/components/export-format-card.tsx';
+import { ExportJobsList } from '../../features/exports/components/export-jobs-list.tsx';
 import { useCurrentProject } from '../layouts/project-layout.tsx';
 
 export function ExportPage() {
@@ -47,6 +49,7 @@ export function ExportPage() {
             As a coder you export your own codings; the files with every coder&apos;s work and the final labels are for leads and owners.
           </Alert>
         ) : null}
+        <ExportJobsList projectId={project.id} showStarter={project.role !== 'coder'} />
         {formats.isPending ? (
           <Stack gap="sm" aria-busy="true" aria-label="Loading the export formats">
             <Skeleton h={88} radius="md" />

@@ -65,6 +65,16 @@ export function codingsCsvQuery(context: ExportContext): { text: string; values:
   return { text, values };
 }
 
+/** The number of rows the file holds: the same scope and joins, counted. */
+export async function countCodingsCsvRows(context: ExportContext): Promise<number> {
+  const { where, values } = codingScope(context, { submittedOnly: true });
+  const { rows } = await context.db.query<{ rows: string }>(
+    `SELECT count(*) AS rows FROM "Coding" c JOIN "Round" r ON r.id = c."roundId" LEFT JOIN "CodingCode" cc ON cc."codingId" = c.id WHERE ${where}`,
+    values,
+  );
+  return Number(rows[0]!.rows);
+}
+
 export const writeCodingsCsv: ExportWriter = async (context, output, onProgress) => {
   const { text, values } = codingsCsvQuery(context);
   const codes = codeLookup(context);
