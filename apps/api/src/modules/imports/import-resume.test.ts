@@ -32,17 +32,22 @@ describe('resume after the worker is killed', () => {
     const team = await ctx.createTeam();
     const project = await ctx.prisma.project.findUniqueOrThrow({ where: { id: team.projectId } });
     fake.setLatency(150);
-    const cli = spawn('npx', ['tsx', 'apps/api/src/cli/import.ts', '--project', project.slug, '--repo', 'octo/big'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: ctx.database.url,
-        GITHUB_API_URL: fake.url,
-        GITHUB_TOKEN: FAKE_TOKEN,
-        CONCORD_DATA_DIR: dataDir,
+    // Node itself, not npx: a SIGKILL to a wrapper would leave the real worker running.
+    const cli = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'apps/api/src/cli/import.ts', '--project', project.slug, '--repo', 'octo/big'],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          DATABASE_URL: ctx.database.url,
+          GITHUB_API_URL: fake.url,
+          GITHUB_TOKEN: FAKE_TOKEN,
+          CONCORD_DATA_DIR: dataDir,
+        },
+        stdio: 'ignore',
       },
-      stdio: 'ignore',
-    });
+    );
     const exited = new Promise((resolve) => cli.once('exit', resolve));
     let job = null;
     for (let i = 0; i < 600; i++) {
@@ -54,6 +59,9 @@ describe('resume after the worker is killed', () => {
     cli.kill('SIGKILL');
     await exited;
     const fetchedAtKill = await storedPages(job!.id);
+    // Nothing works on the job any more until the restart.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await storedPages(job!.id)).toBe(fetchedAtKill);
     expect(fetchedAtKill).toBeGreaterThanOrEqual(300);
     expect(fetchedAtKill).toBeLessThan(1200);
     expect((await ctx.prisma.job.findUniqueOrThrow({ where: { id: job!.id } })).status).toBe('running');
