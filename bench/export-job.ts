@@ -3,15 +3,11 @@
 // the same file in the same run. Prints the job's rows/s (POST to succeeded), the ratio to the
 // streamed download, the API process's peak RSS growth, and the stored file's download rate.
 // Targets: at least 50% of the streamed rate, growth under 150 MB.
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import http from 'node:http';
-import pg from 'pg';
 import type { ExportJob } from '@concord/contracts';
-import { applyMigrations, startEmbeddedPostgres } from '@concord/db';
 import { drain, get, rssBytes, sampleRss, seed } from './export.ts';
-import { startChild, waitUntilHealthy } from './lib/process.ts';
+import { waitUntilHealthy } from './lib/process.ts';
+import { startBenchStack } from './lib/bench-stack.ts';
 
 function post(url: string, headers: Record<string, string>): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => http.request(url, { method: 'POST', headers }, resolve).on('error', reject).end());
@@ -24,22 +20,7 @@ async function json<T>(response: http.IncomingMessage): Promise<T> {
 }
 
 export async function exportJobBenchmark(port: number) {
-  const server = await startEmbeddedPostgres({
-    dataDir: path.join(await mkdtemp(path.join(os.tmpdir(), 'concord-bench-export-job-')), 'pg'),
-    persistent: false,
-  });
-  const databaseUrl = server.urlFor('postgres');
-  await applyMigrations(databaseUrl);
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  // One node process that also works on the job queue, so its RSS is the API's and the worker's.
-  const api = startChild(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-  });
+  const { db, api, stop } = await startBenchStack('export-job', port);
   try {
     const seedStarted = performance.now();
     const study = await seed(db);
@@ -103,8 +84,6 @@ export async function exportJobBenchmark(port: number) {
       growthBytes: Math.max(0, peakRss - idleRss),
     };
   } finally {
-    await api.stop();
-    await db.end();
-    await server.stop();
+    await stop();
   }
 }

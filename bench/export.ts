@@ -3,20 +3,18 @@
 // Prints rows/s, the ratio to COPY, and the API process's peak RSS growth over its idle RSS
 // (sampled from /proc every 20 ms). Targets: at least 50% of COPY's rate, growth under 150 MB.
 // Also times the CSV escaping of apps/api/src/modules/exports/csv.ts against csv-stringify.
-import { readFile, mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
-import pg from 'pg';
+import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { stringify } from 'csv-stringify/sync';
-import { applyMigrations, startEmbeddedPostgres } from '@concord/db';
 import { insertBulkCodings } from '../apps/api/test/bulk-codings.ts';
 import { randomSecret, sha256 } from '../apps/api/src/lib/secrets.ts';
 import { csvField } from '../apps/api/src/modules/exports/csv.ts';
 import type { ExportContext } from '../apps/api/src/modules/exports/export-scope.ts';
 import { codingsCsvQuery } from '../apps/api/src/modules/exports/writers/codings-csv.ts';
-import { startChild, waitUntilHealthy } from './lib/process.ts';
+import { waitUntilHealthy } from './lib/process.ts';
+import { startBenchStack } from './lib/bench-stack.ts';
 
 const ISSUES = 100_000;
 const CODERS = 2;
@@ -140,22 +138,7 @@ function escapingComparison() {
 }
 
 export async function exportBenchmark(port: number) {
-  const server = await startEmbeddedPostgres({
-    dataDir: path.join(await mkdtemp(path.join(os.tmpdir(), 'concord-bench-export-')), 'pg'),
-    persistent: false,
-  });
-  const databaseUrl = server.urlFor('postgres');
-  await applyMigrations(databaseUrl);
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  // One node process (no npx or tsx wrapper), so its RSS is the API's.
-  const api = startChild(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-  });
+  const { db, api, stop } = await startBenchStack('export', port);
   try {
     const seedStarted = performance.now();
     const study = await seed(db);
@@ -202,8 +185,6 @@ export async function exportBenchmark(port: number) {
       escaping: escapingComparison(),
     };
   } finally {
-    await api.stop();
-    await db.end();
-    await server.stop();
+    await stop();
   }
 }

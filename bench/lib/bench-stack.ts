@@ -24,7 +24,8 @@ export async function startBenchStack(name: string, port: number, settings: Reco
   await applyMigrations(databaseUrl);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  const api = startChild('npx', ['tsx', 'apps/api/src/server.ts'], {
+  // One node process (no npx or tsx wrapper): its memory and CPU are the API's.
+  const api = startChild(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
     PORT: String(port),
     DATABASE_URL: databaseUrl,
     SEED_DEMO: 'false',
