@@ -2,15 +2,12 @@
 // takes the job over, starts it again from scratch, and the one file it stores is complete and
 // equals the streamed download (apart from the line stating when it was exported).
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ExportJob } from '@concord/contracts';
-import { JOB_EXPIRY_SECONDS_BY_KIND, jobHandlers } from '../../jobs/handlers.ts';
-import { createJobRunner } from '../../jobs/job-runner.ts';
-import { createSecretBox } from '../../lib/secret-box.ts';
 import { insertBulkCodings } from '../../../test/bulk-codings.ts';
 import { createTestContext } from '../../../test/test-context.ts';
+import { createTestJobRunner } from '../../../test/job-runners.ts';
 
 const root = fileURLToPath(new URL('../../../../../', import.meta.url));
 // No worker in this process until the "restart"; failed attempts are retried after a second.
@@ -55,18 +52,7 @@ describe('an export job whose worker dies', () => {
     // Half a file is never served.
     expect((await ctx.request(team.lead, { method: 'GET', url: `${base}/jobs/${jobId}/file` })).statusCode).toBe(409);
 
-    const runner = createJobRunner({
-      database: ctx.database,
-      handlers: jobHandlers({
-        github: { apiUrl: 'http://127.0.0.1:9', serverToken: undefined },
-        secretBox: createSecretBox(randomBytes(32)),
-      }),
-      expireInSecondsByKind: JOB_EXPIRY_SECONDS_BY_KIND,
-      log: () => {},
-      pollingIntervalSeconds: 0.5,
-      retryDelaySeconds: 1,
-      recoverEveryMs: 500,
-    });
+    const runner = createTestJobRunner(ctx.database);
     await runner.work();
     let job: ExportJob;
     try {

@@ -4,11 +4,9 @@
 // what an earlier attempt stored, and refusals match the download's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportJob } from '@concord/contracts';
-import { createJobRunner, type JobRunner } from '../../jobs/job-runner.ts';
-import { JOB_EXPIRY_SECONDS_BY_KIND, jobHandlers } from '../../jobs/handlers.ts';
-import { createSecretBox } from '../../lib/secret-box.ts';
-import { randomBytes } from 'node:crypto';
+import { type JobRunner } from '../../jobs/job-runner.ts';
 import { createTestContext, type Team, type TestUser } from '../../../test/test-context.ts';
+import { createTestJobRunner } from '../../../test/job-runners.ts';
 import { createExportData, type ExportData } from '../../../test/export-data.ts';
 
 // No worker until the test starts one: a job stays queued for as long as a test needs.
@@ -29,18 +27,7 @@ afterAll(async () => {
 });
 
 async function startWorker() {
-  runner ??= createJobRunner({
-    database: ctx.database,
-    handlers: jobHandlers({
-      github: { apiUrl: 'http://127.0.0.1:9', serverToken: undefined },
-      secretBox: createSecretBox(randomBytes(32)),
-    }),
-    expireInSecondsByKind: JOB_EXPIRY_SECONDS_BY_KIND,
-    log: () => {},
-    pollingIntervalSeconds: 0.5,
-    retryDelaySeconds: 1,
-    recoverEveryMs: 500,
-  });
+  runner ??= createTestJobRunner(ctx.database);
   await runner.work();
 }
 

@@ -8,10 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateRepository, startFakeGitHub } from '@concord/github-fake';
-import { createJobRunner } from '../../jobs/job-runner.ts';
-import { jobHandlers } from '../../jobs/handlers.ts';
 import { createSecretBox, loadSecretKey } from '../../lib/secret-box.ts';
 import { createTestContext } from '../../../test/test-context.ts';
+import { createTestJobRunner } from '../../../test/job-runners.ts';
 import { FAKE_TOKEN, sourceRows, storedRows } from '../../../test/github-import.ts';
 import type { GitHubImportProgress } from './github-import-job.ts';
 
@@ -69,17 +68,10 @@ describe('resume after the worker is killed', () => {
     // The restart: a worker in this process.
     fake.setLatency(0);
     const requestsBefore = fake.requests.length;
-    const runner = createJobRunner({
-      database: ctx.database,
-      handlers: jobHandlers({
-        github: { apiUrl: fake.url, serverToken: FAKE_TOKEN },
-        secretBox: createSecretBox(loadSecretKey({ secretKey: undefined, dataDir })),
-        githubClientOptions: { baseDelayMs: 20 },
-      }),
-      log: () => {},
-      pollingIntervalSeconds: 0.5,
-      retryDelaySeconds: 1,
-      recoverEveryMs: 500,
+    const runner = createTestJobRunner(ctx.database, {
+      github: { apiUrl: fake.url, serverToken: FAKE_TOKEN },
+      secretBox: createSecretBox(loadSecretKey({ secretKey: undefined, dataDir })),
+      githubClientOptions: { baseDelayMs: 20 },
     });
     await runner.work();
     try {

@@ -1,15 +1,12 @@
 // GitHub imports end to end against the fake GitHub: the full import equals the source, faults
 // are survived, one refused repository fails alone, a used-up rate limit is waited out, pasted
 // tokens never leave the server in clear, and incremental sync fetches only what changed.
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateRepository } from '@concord/github-fake';
 import type { AssignmentDetail, ImportJob, IssuePage, RepositorySummary } from '@concord/contracts';
 import { createRound, createStage } from '../../../test/factories.ts';
-import { createJobRunner } from '../../jobs/job-runner.ts';
-import { jobHandlers } from '../../jobs/handlers.ts';
-import { createSecretBox } from '../../lib/secret-box.ts';
 import { createImportContext, FAKE_TOKEN, sourceRows, storedRows, waitForImport } from '../../../test/github-import.ts';
+import { createTestJobRunner } from '../../../test/job-runners.ts';
 
 // Long threads: one issue with 250 comments (3 pages), one with 101 (2 pages).
 const alpha = generateRepository({
@@ -66,12 +63,7 @@ describe('GitHub import', () => {
     const team = await ctx.createTeam();
     const workers = await Promise.all(
       [1, 2].map(async () => {
-        const runner = createJobRunner({
-          database: ctx.database,
-          handlers: jobHandlers({ github: { apiUrl: fake.url, serverToken: FAKE_TOKEN }, secretBox: createSecretBox(randomBytes(32)) }),
-          log: () => {},
-          pollingIntervalSeconds: 0.5,
-        });
+        const runner = createTestJobRunner(ctx.database, { github: { apiUrl: fake.url, serverToken: FAKE_TOKEN } });
         await runner.work();
         return runner;
       }),
