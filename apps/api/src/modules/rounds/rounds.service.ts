@@ -12,9 +12,11 @@ interface StoredDesign {
   stratifyByRepository: boolean;
 }
 
+/** Per coder, the progress kept by the database (RoundProgress): no need to read every assignment. */
 const roundInclude = {
-  assignments: {
-    select: { coderId: true, issueId: true, coder: { select: { id: true, name: true } }, coding: { select: { status: true } } },
+  progress: {
+    where: { assigned: { gt: 0 } },
+    select: { coderId: true, assigned: true, submitted: true, coder: { select: { id: true, name: true } } },
   },
 } as const;
 
@@ -32,19 +34,27 @@ export function createRoundsService(prisma: PrismaClient, { issueSetIssueIds, on
     return stage;
   }
 
+  /** The rounds with their coders' progress and how many distinct issues each has. */
+  async function withIssueCounts<R extends { id: string }>(rounds: R[]): Promise<(R & { issues: number })[]> {
+    const counts = await prisma.$queryRaw<{ roundId: string; issues: number }[]>`
+      SELECT "roundId"::text AS "roundId", count(DISTINCT "issueId")::int AS issues FROM "Assignment"
+      WHERE "roundId" = ANY(${rounds.map((round) => round.id)}::uuid[]) GROUP BY 1`;
+    const issuesOf = new Map(counts.map((row) => [row.roundId, row.issues]));
+    return rounds.map((round) => ({ ...round, issues: issuesOf.get(round.id) ?? 0 }));
+  }
+
   async function roundOf(projectId: string, roundId: string) {
     const round = await prisma.round.findFirst({ where: { id: roundId, stage: { projectId } }, include: roundInclude });
     if (!round) throw notFound('Round');
-    return round;
+    return (await withIssueCounts([round]))[0]!;
   }
 
   type RoundRow = Awaited<ReturnType<typeof roundOf>>;
 
   function toRound(round: RoundRow, viewer: { userId: string; role: Role }): Round {
     const design = round.overlap as unknown as StoredDesign;
-    const coders = new Map(round.assignments.map((a) => [a.coder.id, a.coder]));
     // Blind coding: a coder's progress counts only their own assignments.
-    const counted = viewer.role === 'coder' ? round.assignments.filter((a) => a.coderId === viewer.userId) : round.assignments;
+    const counted = viewer.role === 'coder' ? round.progress.filter((p) => p.coderId === viewer.userId) : round.progress;
     return {
       id: round.id,
       stageId: round.stageId,
@@ -55,9 +65,12 @@ export function createRoundsService(prisma: PrismaClient, { issueSetIssueIds, on
       seed: round.seed,
       overlap: design.overlap,
       stratifyByRepository: design.stratifyByRepository,
-      issues: new Set(round.assignments.map((a) => a.issueId)).size,
-      coders: [...coders.values()].sort((a, b) => a.name.localeCompare(b.name)),
-      progress: { assigned: counted.length, submitted: counted.filter((a) => a.coding?.status === 'submitted').length },
+      issues: round.issues,
+      coders: round.progress.map((p) => p.coder).sort((a, b) => a.name.localeCompare(b.name)),
+      progress: {
+        assigned: counted.reduce((sum, p) => sum + p.assigned, 0),
+        submitted: counted.reduce((sum, p) => sum + p.submitted, 0),
+      },
       createdAt: round.createdAt.toISOString(),
       openedAt: round.openedAt?.toISOString() ?? null,
       closedAt: round.closedAt?.toISOString() ?? null,
@@ -97,7 +110,7 @@ export function createRoundsService(prisma: PrismaClient, { issueSetIssueIds, on
     async list(projectId: string, stageId: string, viewer: { userId: string; role: Role }): Promise<Round[]> {
       await stageOf(projectId, stageId);
       const rounds = await prisma.round.findMany({ where: { stageId }, include: roundInclude, orderBy: { number: 'asc' } });
-      return rounds.map((round) => toRound(round, viewer));
+      return (await withIssueCounts(rounds)).map((round) => toRound(round, viewer));
     },
 
     async create(projectId: string, stageId: string, body: CreateRoundBody, viewer: { userId: string; role: Role }): Promise<Round> {
