@@ -3,12 +3,12 @@
 // coders read the codebooks they code with.
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { Button, Skeleton, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconPlus, IconStack2 } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
-import { StatusMessage } from '../../components/ui/status-message.tsx';
+import { StageTabs } from '../../components/ui/stage-tabs.tsx';
 import { CodebookEditor } from '../../features/codebooks/components/codebook-editor.tsx';
 import { useStageInUrl } from '../../features/stages/components/use-stage-in-url.ts';
 import { CreateStageDialog } from '../../features/stages/components/create-stage-dialog.tsx';
@@ -52,57 +52,48 @@ export function CodebookPage() {
         </Stack>
       ) : stages.isError ? (
         <ErrorAlert error={stages.error} title="Could not load the stages" />
-      ) : !stage ? (
-        <StatusMessage
-          order={2}
-          icon={<IconStack2 />}
-          title="No stages yet"
-          color="gray"
-          actions={
+      ) : (
+        <StageTabs
+          stages={list}
+          selected={stage}
+          onSelect={selectStage}
+          numbered
+          noStagesActions={
             editable ? (
               <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
                 Create the first stage
               </Button>
             ) : undefined
           }
-        >
-          <Text>
-            A stage is one coding pass with its own codebook, for example “Relevance” (single choice) and then “Challenges” (multi-label).
-          </Text>
-          {!editable ? (
-            <Text mt="xs" size="sm">
-              A lead or owner of this project creates them.
-            </Text>
-          ) : null}
-        </StatusMessage>
-      ) : (
-        <Tabs value={stage.id} onChange={selectStage} keepMounted={false}>
-          <Tabs.List aria-label="Stages" mb="lg">
-            {list.map((entry, index) => (
-              <Tabs.Tab key={entry.id} value={entry.id}>
-                {index + 1}. {entry.name}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-          {list.map((entry) => (
-            <Tabs.Panel key={entry.id} value={entry.id}>
-              {entry.id === stage.id ? (
-                <Stack gap="lg">
-                  <StageSettings projectId={project.id} stage={entry} stages={list} editable={editable} />
-                  <CodebookEditor
-                    key={entry.id}
-                    projectId={project.id}
-                    stageId={entry.id}
-                    stageName={entry.name}
-                    editable={editable}
-                    focusCodeIds={searchParams.get('codes')?.split(',') ?? []}
-                    stage={entry}
-                  />
-                </Stack>
+          noStages={
+            <>
+              <Text>
+                A stage is one coding pass with its own codebook, for example “Relevance” (single choice) and then “Challenges”
+                (multi-label).
+              </Text>
+              {!editable ? (
+                <Text mt="xs" size="sm">
+                  A lead or owner of this project creates them.
+                </Text>
               ) : null}
-            </Tabs.Panel>
-          ))}
-        </Tabs>
+            </>
+          }
+        >
+          {(entry) => (
+            <Stack gap="lg">
+              <StageSettings projectId={project.id} stage={entry} stages={list} editable={editable} />
+              <CodebookEditor
+                key={entry.id}
+                projectId={project.id}
+                stageId={entry.id}
+                stageName={entry.name}
+                editable={editable}
+                focusCodeIds={searchParams.get('codes')?.split(',') ?? []}
+                stage={entry}
+              />
+            </Stack>
+          )}
+        </StageTabs>
       )}
       {creating && stages.data ? (
         <CreateStageDialog

@@ -2,12 +2,12 @@
 // ?stage=), round after round with its design, progress and kappa. Leads and owners draw new
 // rounds and open, close and reopen them; coders read the list with their own progress.
 import { useState } from 'react';
-import { Button, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { Button, Skeleton, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconPlus, IconStack2 } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
-import { StatusMessage } from '../../components/ui/status-message.tsx';
+import { StageTabs } from '../../components/ui/stage-tabs.tsx';
 import { CreateRoundDialog } from '../../features/rounds/components/create-round-dialog.tsx';
 import { StageRounds } from '../../features/rounds/components/stage-rounds.tsx';
 import { useStageInUrl } from '../../features/stages/components/use-stage-in-url.ts';
@@ -44,27 +44,16 @@ export function RoundsPage() {
         </Stack>
       ) : stages.isError ? (
         <ErrorAlert error={stages.error} title="Could not load the stages" />
-      ) : !stage ? (
-        <StatusMessage order={2} icon={<IconStack2 />} title="No stages yet" color="gray">
-          <Text>Rounds are drawn per stage, and this project has no stages yet. Stages are created in the Codebook area.</Text>
-        </StatusMessage>
       ) : (
-        <Tabs value={stage.id} onChange={selectStage} keepMounted={false}>
-          <Tabs.List aria-label="Stages" mb="lg">
-            {list.map((entry, index) => (
-              <Tabs.Tab key={entry.id} value={entry.id}>
-                {index + 1}. {entry.name}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-          {list.map((entry) => (
-            <Tabs.Panel key={entry.id} value={entry.id}>
-              {entry.id === stage.id ? (
-                <StageRounds projectId={project.id} stage={entry} editable={editable} onNewRound={() => setCreating(true)} />
-              ) : null}
-            </Tabs.Panel>
-          ))}
-        </Tabs>
+        <StageTabs
+          stages={list}
+          selected={stage}
+          onSelect={selectStage}
+          noStages={<Text>Rounds are drawn per stage, and this project has no stages yet. Stages are created in the Codebook area.</Text>}
+          numbered
+        >
+          {(entry) => <StageRounds projectId={project.id} stage={entry} editable={editable} onNewRound={() => setCreating(true)} />}
+        </StageTabs>
       )}
       {creating && stage ? (
         <CreateRoundDialog

@@ -1,4 +1,4 @@
-// A tab per stage for the pages that report on one stage at a time (agreement, review, analysis):
+// A tab per stage for the pages about one stage at a time (codebook, rounds, agreement, review, analysis):
 // only the chosen stage's panel renders, so only its data loads; a project without stages gets a
 // message instead.
 import type { ReactNode } from 'react';
@@ -10,15 +10,26 @@ interface StageTabsProps<S extends { id: string; name: string }> {
   stages: S[];
   selected: S | undefined;
   onSelect: (stageId: string) => void;
-  /** Why the page is empty when the project has no stages. */
-  noStages: string;
+  /** Why the page is empty when the project has no stages, and what can be done about it. */
+  noStages: ReactNode;
+  noStagesActions?: ReactNode;
+  /** Tabs read "1. Relevance": where stage order is the point (codebook, rounds). */
+  numbered?: boolean;
   children: (stage: S) => ReactNode;
 }
 
-export function StageTabs<S extends { id: string; name: string }>({ stages, selected, onSelect, noStages, children }: StageTabsProps<S>) {
+export function StageTabs<S extends { id: string; name: string }>({
+  stages,
+  selected,
+  onSelect,
+  noStages,
+  noStagesActions,
+  numbered = false,
+  children,
+}: StageTabsProps<S>) {
   if (!selected) {
     return (
-      <StatusMessage order={2} icon={<IconStack2 />} title="No stages yet" color="gray">
+      <StatusMessage order={2} icon={<IconStack2 />} title="No stages yet" color="gray" actions={noStagesActions}>
         {noStages}
       </StatusMessage>
     );
@@ -26,9 +37,9 @@ export function StageTabs<S extends { id: string; name: string }>({ stages, sele
   return (
     <Tabs value={selected.id} onChange={(stageId) => stageId && stageId !== selected.id && onSelect(stageId)} keepMounted={false}>
       <Tabs.List aria-label="Stages" mb="lg">
-        {stages.map((stage) => (
+        {stages.map((stage, index) => (
           <Tabs.Tab key={stage.id} value={stage.id}>
-            {stage.name}
+            {numbered ? `${index + 1}. ${stage.name}` : stage.name}
           </Tabs.Tab>
         ))}
       </Tabs.List>
