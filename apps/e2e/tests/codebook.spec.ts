@@ -9,7 +9,6 @@ interface Codebook {
   codes: { id: string; name: string; parentId: string | null }[];
 }
 
-const STAGE = `Themes ${Date.now().toString(36)}`;
 
 async function stageIdByName(page: Page, projectId: string, name: string): Promise<string> {
   const response = await page.request.get(`/api/projects/${projectId}/stages`);
@@ -40,6 +39,7 @@ const codeButton = (page: Page, name: string) => tree(page).getByRole('button', 
 test('a lead builds a codebook, renames a code, moves it to another parent with the keyboard and sees it in the history', async ({
   page,
 }) => {
+  const STAGE = `Themes ${Date.now().toString(36)}`;
   await signIn(page, 'lead@demo.concord');
   const projectId = await demoProjectId(page);
   await page.getByRole('link', { name: DEMO_PROJECT }).click();

@@ -63,7 +63,9 @@ export function CodebookTree({ codes, selectedId, onSelect, collapsed, onToggle,
   const [offsetX, setOffsetX] = useState(0);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter }),
+    // An instant scroll keeps the rows where the sensor measured them; a smooth one lets the row
+    // under the dragged code change after the key press, and a drop mid-scroll land elsewhere.
+    useSensor(KeyboardSensor, { coordinateGetter, scrollBehavior: 'instant' }),
   );
 
   // While a code is dragged its sub-codes travel with it, folded away.
@@ -78,11 +80,14 @@ export function CodebookTree({ codes, selectedId, onSelect, collapsed, onToggle,
     const projected = getProjection(rows, String(active), String(over), offset, INDENT);
     return projected ? placeOf(projected.parentId) : 'where it was';
   };
+  const wouldGo: Announcements['onDragMove'] = ({ active, over }) =>
+    over ? `${nameOf(active.id)} would go ${landing(active.id, over.id, offsetRef.current)}.` : undefined;
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}.`,
-    onDragMove: ({ active, over }) =>
-      over ? `${nameOf(active.id)} would go ${landing(active.id, over.id, offsetRef.current)}.` : undefined,
-    onDragOver: () => undefined,
+    onDragMove: wouldGo,
+    // The row under the code can change after a move (the page scrolls); at the start it is the
+    // code itself, and "Picked up" says more.
+    onDragOver: (event) => (event.over?.id === event.active.id ? undefined : wouldGo(event)),
     onDragEnd: ({ active, over }) =>
       over ? `${nameOf(active.id)} dropped ${landing(active.id, over.id, offsetRef.current)}.` : `${nameOf(active.id)} dropped.`,
     onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled; it stays where it was.`,
