@@ -9,7 +9,6 @@ interface Codebook {
   codes: { id: string; name: string; parentId: string | null }[];
 }
 
-
 async function stageIdByName(page: Page, projectId: string, name: string): Promise<string> {
   const response = await page.request.get(`/api/projects/${projectId}/stages`);
   expect(response.status()).toBe(200);
