@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { FAKE_GITHUB_TOKEN } from './tests/support/fake-github.ts';
+import { FAKE_GITHUB_LARGE_REPOSITORY, FAKE_GITHUB_TOKEN } from './tests/support/fake-github.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // The fake GitHub the import journey talks to (packages/github-fake); the app under test has no
@@ -49,7 +49,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx tsx packages/github-fake/src/main.ts --port ${FAKE_GITHUB_PORT} --token ${FAKE_GITHUB_TOKEN}`,
+      command: `npx tsx packages/github-fake/src/main.ts --port ${FAKE_GITHUB_PORT} --token ${FAKE_GITHUB_TOKEN} --also ${FAKE_GITHUB_LARGE_REPOSITORY}:3000`,
       cwd: path.resolve(import.meta.dirname, '../..'),
       port: FAKE_GITHUB_PORT,
       timeout: 60_000,

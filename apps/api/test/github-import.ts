@@ -28,7 +28,7 @@ export async function waitForImport(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = (await ctx.request(user, { method: 'GET', url: `/api/projects/${projectId}/imports/${jobId}` })).json<ImportJob>();
-    if (job.status === 'succeeded' || job.status === 'failed') return job;
+    if (job.status !== 'queued' && job.status !== 'running') return job;
     if (Date.now() > deadline) throw new Error(`import still ${job.status}: ${JSON.stringify(job.repositories)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -25,6 +25,7 @@ export const RepositoryImportStatus = Type.Union([
   Type.Literal('running'),
   Type.Literal('done'),
   Type.Literal('failed'),
+  Type.Literal('cancelled'),
 ]);
 
 export const RepositoryProgress = Type.Object({

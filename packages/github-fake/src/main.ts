@@ -1,6 +1,7 @@
 // Runs the fake GitHub as a process (browser journeys, benchmark): `tsx packages/github-fake/src/main.ts
-// --port 3361 --token t [--repo owner/name --issues 150 --comments 3 --seed 11 --latency 150]`.
-// Prints `listening <url>`.
+// --port 3361 --token t [--repo owner/name --issues 150 --comments 3 --seed 11 --latency 150]
+// [--also owner/name:issues ...]`: `--also` adds further repositories (a large one lets a journey
+// stop an import half-way). Prints `listening <url>`.
 import { parseArgs } from 'node:util';
 import { generateRepository } from './generate.ts';
 import { startFakeGitHub } from './server.ts';
@@ -14,10 +15,16 @@ const { values } = parseArgs({
     comments: { type: 'string' },
     seed: { type: 'string', default: '11' },
     latency: { type: 'string', default: '150' },
+    also: { type: 'string', multiple: true, default: [] },
   },
 });
 const [owner, name] = values.repo.split('/') as [string, string];
 const comments = values.comments === undefined ? undefined : Number(values.comments);
+const others = values.also.map((spec, index) => {
+  const match = /^([^/\s]+)\/([^:\s]+):(\d+)$/.exec(spec);
+  if (!match) throw new Error(`--also ${spec}: expected owner/name:issues`);
+  return generateRepository({ owner: match[1]!, name: match[2]!, issues: Number(match[3]), seed: Number(values.seed) + index + 1 });
+});
 const fake = await startFakeGitHub({
   repositories: [
     generateRepository({
@@ -27,6 +34,7 @@ const fake = await startFakeGitHub({
       seed: Number(values.seed),
       ...(comments === undefined ? {} : { comments: () => comments }),
     }),
+    ...others,
   ],
   ...(values.token ? { token: values.token } : {}),
   ...(values.port ? { port: Number(values.port) } : {}),

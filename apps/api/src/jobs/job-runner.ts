@@ -3,7 +3,8 @@
 // its progress (its cursor) as it goes and returns `done` or `wait until`; waiting (a rate-limit
 // reset, the end of a slice) is a new pg-boss job starting later. A session advisory lock keeps a
 // job on one worker at a time; when a worker dies its lock goes with its connection, and the job
-// is handed on at once instead of after pg-boss's expiry.
+// is handed on at once instead of after pg-boss's expiry. A cancelled job's status is set at once;
+// the worker running it (in any process) sees it within a second and stops at its next step.
 import { hostname } from 'node:os';
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
@@ -19,7 +20,7 @@ export interface JobContext<Input = unknown, Progress = unknown> {
   input: Input;
   /** What the previous slice stored (`{}` at first). */
   progress: Progress;
-  /** Aborted when this process shuts down: store what is done and return `wait`. */
+  /** Aborted when this process shuts down or the job is cancelled: store what is done and return `wait`. */
   signal: AbortSignal;
   /** Return `wait` (now) after this time, so one slice never outlives pg-boss's expiry. */
   sliceEndsAt: number;
@@ -41,6 +42,8 @@ export interface JobRunnerOptions {
   expireInSecondsByKind?: Record<string, number>;
   /** How often dead workers' jobs are looked for. */
   recoverEveryMs?: number;
+  /** How often a running job's status is read, so a cancel made in another process stops it. */
+  cancelCheckEveryMs?: number;
   pollingIntervalSeconds?: number;
   retryLimit?: number;
   retryDelaySeconds?: number;
@@ -49,6 +52,11 @@ export interface JobRunnerOptions {
 export interface JobRunner {
   /** Creates the Job row and queues it, in one transaction. */
   enqueue(kind: string, job: { projectId: string | null; input: Prisma.InputJsonValue; createdById?: string | null }): Promise<string>;
+  /**
+   * Cancels a queued or running job of the project: true when it was cancelled now, false when it
+   * had already ended (or is not the project's). What the job stored so far stays.
+   */
+  cancel(projectId: string, jobId: string): Promise<boolean>;
   /** Starts working on queued jobs in this process. */
   work(): Promise<void>;
   stop(): Promise<void>;
@@ -116,13 +124,31 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     await client.query('UPDATE "Job" SET "queueJobId" = $2 WHERE id = $1', [jobId, queueJobId]);
   }
 
-  async function finish(jobId: string, status: 'succeeded' | 'failed', error: string | null) {
+  /** Ends a job that is still under way (a cancelled one stays cancelled). */
+  async function finish(jobId: string, status: 'succeeded' | 'failed' | 'cancelled', error: string | null, projectId?: string) {
     // The input may hold a sealed token: it is not kept once the job is over.
-    await database.pool.query(`UPDATE "Job" SET status = $2, error = $3, "finishedAt" = now(), input = input - 'token' WHERE id = $1`, [
-      jobId,
-      status,
-      error,
-    ]);
+    const { rows } = await database.pool.query<{ queueJobId: string | null }>(
+      `UPDATE "Job" SET status = $2, error = $3, "finishedAt" = now(), input = input - 'token'
+       WHERE id = $1 AND status IN ('queued', 'running') AND ($4::uuid IS NULL OR "projectId" = $4::uuid)
+       RETURNING "queueJobId"`,
+      [jobId, status, error, projectId ?? null],
+    );
+    return rows[0];
+  }
+
+  async function isUnderWay(jobId: string, client: pg.PoolClient | pg.Pool = database.pool, lock = false) {
+    const { rows } = await client.query<{ status: string }>(`SELECT status FROM "Job" WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [jobId]);
+    return rows[0]?.status === 'running' || rows[0]?.status === 'queued';
+  }
+
+  /** Aborts the slice's signal once the job is no longer under way (cancelled from any process). */
+  function watchForCancel(jobId: string, controller: AbortController) {
+    const timer = setInterval(() => {
+      isUnderWay(jobId)
+        .then((underWay) => underWay || controller.abort())
+        .catch(() => {});
+    }, options.cancelCheckEveryMs ?? 1000);
+    return () => clearInterval(timer);
   }
 
   async function runSlice(queueJob: PgBoss.JobWithMetadata<{ jobId: string }>): Promise<void> {
@@ -143,9 +169,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         ).rows[0];
         if (!job) return;
         const handler = handlers[job.kind];
-        if (!handler) return await finish(jobId, 'failed', `No handler for jobs of kind "${job.kind}".`);
+        if (!handler) {
+          await finish(jobId, 'failed', `No handler for jobs of kind "${job.kind}".`);
+          return;
+        }
         const controller = new AbortController();
         running.set(jobId, controller);
+        const stopWatching = watchForCancel(jobId, controller);
         try {
           const outcome = await handler({
             jobId,
@@ -157,7 +187,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
             database,
           });
           if (outcome.status === 'done') await finish(jobId, 'succeeded', null);
-          else await inTransaction((client, db) => queue(jobId, job.kind, outcome.until, client, db));
+          else
+            await inTransaction(async (client, db) => {
+              // Locked, so a cancel either comes first (and nothing is queued) or after.
+              if (await isUnderWay(jobId, client, true)) await queue(jobId, job.kind, outcome.until, client, db);
+            });
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           if (error instanceof PermanentJobError || queueJob.retryCount >= queueJob.retryLimit) {
@@ -168,6 +202,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           log('warn', `job ${jobId} will be retried: ${message}`);
           throw error;
         } finally {
+          stopWatching();
           running.delete(jobId);
         }
       } finally {
@@ -218,6 +253,19 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         await queue(jobId, kind, undefined, client, db);
         return jobId;
       });
+    },
+
+    async cancel(projectId, jobId) {
+      const cancelled = await finish(jobId, 'cancelled', null, projectId);
+      if (!cancelled) return false;
+      running.get(jobId)?.abort();
+      // A job waiting for its start (a rate-limit reset) leaves the queue now; a running one's
+      // worker stops by itself.
+      if (cancelled.queueJobId) {
+        const instance = await started();
+        await instance.cancel(JOB_QUEUE, cancelled.queueJobId).catch(() => {});
+      }
+      return true;
     },
 
     async work() {

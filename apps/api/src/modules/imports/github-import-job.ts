@@ -93,6 +93,11 @@ export function createGitHubImportHandler(deps: GitHubImportDeps): JobHandler {
     const repositories = progress.repositories;
 
     const save = () => database.pool.query('UPDATE "Job" SET progress = $2 WHERE id = $1', [jobId, JSON.stringify(progress)]);
+    /** Stored progress, and the rest in a later slice (or never, for a cancelled job). */
+    const pause = async (): Promise<JobOutcome> => {
+      await save();
+      return { status: 'wait', until: new Date() };
+    };
 
     let token: string | undefined;
     try {
@@ -129,10 +134,7 @@ export function createGitHubImportHandler(deps: GitHubImportDeps): JobHandler {
       // The next page is fetched while this one is stored (GitHub's latency hides the database's).
       let prefetched: Promise<PageResult> | undefined;
       for (;;) {
-        if (context.signal.aborted || Date.now() > context.sliceEndsAt) {
-          await save();
-          return { status: 'wait', until: new Date() };
-        }
+        if (context.signal.aborted || Date.now() > context.sliceEndsAt) return pause();
         const limit = client.rateLimit;
         if (limit && limit.remaining < MIN_POINTS_LEFT && new Date(limit.resetAt).getTime() > Date.now()) {
           progress.waitingUntil = limit.resetAt;
@@ -141,6 +143,8 @@ export function createGitHubImportHandler(deps: GitHubImportDeps): JobHandler {
         }
         const result = await (prefetched ?? fetchPage(repository.phase, repository.cursor));
         prefetched = undefined;
+        // Stopped (shut down, cancelled) while the page was on its way: a resumed job fetches it again.
+        if (context.signal.aborted) return pause();
         if ('error' in result) {
           const { error } = result;
           if (error instanceof RepositoryUnavailableError) {

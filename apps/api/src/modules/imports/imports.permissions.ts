@@ -2,13 +2,13 @@
 import { anyMember, leadOrOwner, type PermissionTable } from '../../../test/permissions.ts';
 import type { Team, TestContext } from '../../../test/test-context.ts';
 
-/** A finished import job row, as the worker leaves it. */
-async function importJob(ctx: TestContext, team: Team) {
+/** An import job row: finished, as the worker leaves it, or still queued. */
+async function importJob(ctx: TestContext, team: Team, status: 'succeeded' | 'queued' = 'succeeded') {
   const job = await ctx.prisma.job.create({
     data: {
       projectId: team.projectId,
       kind: 'github-import',
-      status: 'succeeded',
+      status,
       input: { repositoryIds: [], includePullRequests: false },
     },
   });
@@ -39,6 +39,10 @@ export const permissions: PermissionTable = {
     // The permission test's server has no GitHub token, so an allowed caller learns that (400).
     expected: leadOrOwner(400),
     request: (_c, team) => ({ url: `/api/projects/${team.projectId}/imports`, payload: { repositories: ['octo/perm'] } }),
+  },
+  'POST /api/projects/:projectId/imports/:jobId/cancel': {
+    expected: leadOrOwner(200),
+    request: async (ctx, team) => ({ url: `/api/projects/${team.projectId}/imports/${await importJob(ctx, team, 'queued')}/cancel` }),
   },
   'POST /api/projects/:projectId/imports/file': {
     expected: leadOrOwner(200),

@@ -85,6 +85,23 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   );
 
   app.post(
+    '/imports/:jobId/cancel',
+    routeOptions(
+      'lead',
+      {
+        summary: 'Cancel a queued or running GitHub import',
+        description:
+          'The issues stored so far stay. A repository the import did not finish is fetched again from its last completed sync next time. An import that has already ended gets 409 IMPORT_ENDED.',
+        tags,
+        params: ImportJobParams,
+        response: { 200: ImportJob },
+      },
+      [409],
+    ),
+    async (request) => imports.cancel(request.params.projectId, request.params.jobId),
+  );
+
+  app.post(
     '/imports/file',
     {
       ...routeOptions(

@@ -45,7 +45,8 @@ export function toImportJob(job: JobRow, now = Date.now()): ImportJob {
       return {
         repositoryId: r.repositoryId,
         fullName: r.fullName,
-        status: r.status,
+        // A repository the job had not finished stopped with it.
+        status: job.status === 'cancelled' && (r.status === 'queued' || r.status === 'running') ? 'cancelled' : r.status,
         since: r.since,
         total: r.total,
         fetched: r.fetched,
@@ -164,6 +165,18 @@ export function createImportsService({ database, jobs, secretBox, github }: Impo
       const row = await prisma.job.findFirst({ where: { id: jobId, projectId, kind: GITHUB_IMPORT } });
       if (!row) throw notFound('Import');
       return toImportJob(row as JobRow);
+    },
+
+    /** Stops a queued or running import; the issues stored so far stay, and the next import of a
+     *  repository it did not finish asks GitHub again from that repository's last completed sync. */
+    async cancel(projectId: string, jobId: string): Promise<ImportJob> {
+      // Only an import of this project (404 otherwise), not any job.
+      await this.get(projectId, jobId);
+      if (!(await jobs.cancel(projectId, jobId))) {
+        const { status } = await this.get(projectId, jobId);
+        throw conflict('IMPORT_ENDED', `This import has already ended (${status}); there is nothing to cancel.`, { status });
+      }
+      return this.get(projectId, jobId);
     },
 
     async importFile(projectId: string, body: FileImportBody): Promise<FileImportResult> {

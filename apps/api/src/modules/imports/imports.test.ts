@@ -171,6 +171,63 @@ describe('GitHub import', () => {
       fake.setLatency(0);
     }
   });
+
+  it('stops when a lead cancels it, keeps what it stored, and a new import finishes the job', async () => {
+    const team = await ctx.createTeam();
+    const cancel = (jobId: string) =>
+      ctx.request(team.lead, { method: 'POST', url: `/api/projects/${team.projectId}/imports/${jobId}/cancel` });
+    fake.setLatency(300);
+    let job: ImportJob;
+    try {
+      job = await startImport(team.projectId, team.lead, { repositories: ['octo/beta octo/alpha'] });
+      // beta (one page) is done, alpha (three pages) is under way.
+      for (let i = 0; i < 300; i++) {
+        job = (await ctx.request(team.lead, { method: 'GET', url: `/api/projects/${team.projectId}/imports/${job.id}` })).json<ImportJob>();
+        if ((job.repositories[1]?.fetched ?? 0) >= 100) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const cancelled = await cancel(job.id);
+      expect(cancelled.statusCode, cancelled.body).toBe(200);
+      expect(cancelled.json<ImportJob>()).toMatchObject({ status: 'cancelled', waitingUntil: null });
+      expect(cancelled.json<ImportJob>().repositories.map((r) => [r.fullName, r.status])).toEqual([
+        ['octo/beta', 'done'],
+        ['octo/alpha', 'cancelled'],
+      ]);
+      expect(cancelled.json<ImportJob>().finishedAt).not.toBeNull();
+    } finally {
+      fake.setLatency(0);
+    }
+
+    // Nothing is stored after the worker has seen the cancel, and what is stored is what the
+    // progress says: whole pages of alpha, not all of them.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const after = (
+      await ctx.request(team.lead, { method: 'GET', url: `/api/projects/${team.projectId}/imports/${job.id}` })
+    ).json<ImportJob>();
+    expect(after.status).toBe('cancelled');
+    const alphaFetched = after.repositories[1]!.fetched;
+    expect(alphaFetched % 100).toBe(0);
+    expect(alphaFetched).toBeLessThan(230);
+    const storedAlpha = await storedRows(ctx.prisma, team.projectId, 'octo/alpha');
+    expect(storedAlpha).toHaveLength(alphaFetched);
+    expect(storedAlpha).toEqual(sourceRows(alpha).slice(0, alphaFetched));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await storedRows(ctx.prisma, team.projectId, 'octo/alpha')).toHaveLength(alphaFetched);
+    expect(await storedRows(ctx.prisma, team.projectId, 'octo/beta')).toEqual(sourceRows(beta));
+
+    // Ended: a second cancel is a conflict, an unknown import is not found.
+    const again = await cancel(job.id);
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'IMPORT_ENDED', details: { status: 'cancelled' } });
+    expect((await cancel('00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+
+    // alpha never finished, so it has no last sync: the next import fetches it whole.
+    const next = await startImport(team.projectId, team.lead, { repositories: ['octo/alpha'] });
+    const finished = await waitForImport(ctx, team.lead, team.projectId, next.id);
+    expect(finished.status).toBe('succeeded');
+    expect(finished.repositories.map((r) => [r.fullName, r.since, r.fetched])).toEqual([['octo/alpha', null, 230]]);
+    expect(await storedRows(ctx.prisma, team.projectId, 'octo/alpha')).toEqual(sourceRows(alpha));
+  });
 });
 
 describe('incremental sync', () => {

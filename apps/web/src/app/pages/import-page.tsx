@@ -34,7 +34,7 @@ export function ImportPage() {
             <Title order={2} size="h4" mb="sm">
               {isActive(latest) ? 'Import in progress' : 'Latest import'}
             </Title>
-            <ImportProgress job={latest} />
+            <ImportProgress projectId={project.id} job={latest} canStop={canImport} />
           </Card>
         ) : imports.isError ? (
           <ErrorAlert error={imports.error} title="Could not load the imports" />

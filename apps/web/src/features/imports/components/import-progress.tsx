@@ -1,11 +1,27 @@
 // One import's progress: a bar per repository (issues fetched of total, comments, points spent,
-// ETA), the rate limit left, a visible wait for its reset, and each failed repository's reason.
+// ETA), the rate limit left, a visible wait for its reset, each failed repository's reason, and
+// (for leads and owners) a way to stop it.
 import { Alert, Badge, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconClockPause } from '@tabler/icons-react';
 import type { ImportJob, RepositoryProgress } from '@concord/contracts';
 import { formatDateTime, formatNumber, plural } from '../../../lib/format.ts';
+import { isActive } from '../api/get-imports.ts';
+import { StopImportButton } from './stop-import-button.tsx';
 
-const STATUS_COLOR: Record<RepositoryProgress['status'], string> = { queued: 'gray', running: 'blue', done: 'teal', failed: 'red' };
+const STATUS_COLOR: Record<RepositoryProgress['status'], string> = {
+  queued: 'gray',
+  running: 'blue',
+  done: 'teal',
+  failed: 'red',
+  cancelled: 'gray',
+};
+const JOB_STATUS_COLOR: Record<ImportJob['status'], string> = {
+  queued: 'gray',
+  running: 'blue',
+  succeeded: 'teal',
+  failed: 'red',
+  cancelled: 'gray',
+};
 
 function percent(repository: RepositoryProgress): number {
   if (repository.status === 'done') return 100;
@@ -19,14 +35,14 @@ function eta(seconds: number | null): string {
   return `about ${Math.round(seconds / 60)} min left`;
 }
 
-export function ImportProgress({ job }: { job: ImportJob }) {
+export function ImportProgress({ projectId, job, canStop }: { projectId: string; job: ImportJob; canStop: boolean }) {
   return (
     <Stack gap="md" data-testid="import-progress">
       <Group gap="xs">
         <Text size="sm" fw={500}>
           Import started {formatDateTime(job.createdAt)}
         </Text>
-        <Badge variant="light" color={job.status === 'succeeded' ? 'teal' : job.status === 'failed' ? 'red' : 'blue'}>
+        <Badge variant="light" color={JOB_STATUS_COLOR[job.status]}>
           {job.status}
         </Badge>
         {job.includePullRequests ? <Badge variant="default">with pull requests</Badge> : null}
@@ -35,6 +51,7 @@ export function ImportProgress({ job }: { job: ImportJob }) {
             GitHub rate limit: {formatNumber(job.rateLimit.remaining)} points left, resets {formatDateTime(job.rateLimit.resetAt)}
           </Text>
         ) : null}
+        {canStop && isActive(job) ? <StopImportButton projectId={projectId} jobId={job.id} /> : null}
       </Group>
       {job.waitingUntil ? (
         <Alert color="yellow" icon={<IconClockPause />} title="Waiting for GitHub’s rate limit">
