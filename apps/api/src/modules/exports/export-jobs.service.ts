@@ -121,6 +121,16 @@ export function createExportJobsService({ database, jobs, exports }: ExportJobsS
       return toExportJob(await visibleJob(projectId, jobId, requester));
     },
 
+    /** Stops a queued or running export: whatever it had written is deleted, as for a failed one. */
+    async cancel(projectId: string, jobId: string, requester: Requester): Promise<ExportJob> {
+      await visibleJob(projectId, jobId, requester);
+      if (!(await jobs.cancel(projectId, jobId))) {
+        const { status } = await visibleJob(projectId, jobId, requester);
+        throw conflict('EXPORT_ENDED', `This export has already ended (${status}); there is nothing to cancel.`, { status });
+      }
+      return toExportJob(await visibleJob(projectId, jobId, requester));
+    },
+
     /** The stored file, streamed: 409 until the job is done, 410 once the file has expired. */
     async file(
       projectId: string,

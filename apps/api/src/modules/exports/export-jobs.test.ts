@@ -1,7 +1,7 @@
 // Export jobs through the real job runner on the real database: a job's stored file equals the
 // streamed download (apart from the line stating when it was exported), progress counts the rows,
 // a file is served only when complete and only to its starter and leads, a restarted job replaces
-// what an earlier attempt stored, and refusals match the download's.
+// what an earlier attempt stored, refusals match the download's, and a cancelled job never runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportJob } from '@concord/contracts';
 import { type JobRunner } from '../../jobs/job-runner.ts';
@@ -64,6 +64,24 @@ describe('an export job', () => {
     expect(leadOnly.statusCode).toBe(403);
     const noStage = await ctx.request(team.lead, { method: 'POST', url: `${base()}/wide-csv/jobs` });
     expect(noStage.json()).toMatchObject({ statusCode: 400, code: 'STAGE_REQUIRED' });
+  });
+
+  it('is cancelled by its starter (not by another coder), has no file, and is never run', async () => {
+    const job = await startJob(team.coder, 'codings-csv');
+    const cancel = (user: TestUser) => ctx.request(user, { method: 'POST', url: `${base()}/jobs/${job.id}/cancel` });
+    expect((await cancel(second)).statusCode).toBe(404);
+    const cancelled = await cancel(team.coder);
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json<ExportJob>()).toMatchObject({ status: 'cancelled', downloadable: false });
+    expect((await cancel(team.lead)).json()).toMatchObject({ statusCode: 409, code: 'EXPORT_ENDED', details: { status: 'cancelled' } });
+    expect((await fileOf(team.coder, job.id)).json()).toMatchObject({ statusCode: 409, code: 'EXPORT_NOT_READY' });
+    // A worker starting now leaves it alone (one of its own: the next test needs its job queued).
+    const worker = createTestJobRunner(ctx.database);
+    await worker.work();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await worker.stop();
+    expect((await ctx.request(team.coder, { method: 'GET', url: `${base()}/jobs/${job.id}` })).json<ExportJob>().status).toBe('cancelled');
+    expect(await ctx.prisma.exportFile.count({ where: { jobId: job.id } })).toBe(0);
   });
 
   it('gives 409 before it is done, then, restarted over an earlier attempt’s half file, stores exactly the download', async () => {

@@ -57,6 +57,12 @@ export const permissions: PermissionTable = {
       url: `/api/projects/${team.projectId}/exports/jobs/${await exportJobOf(ctx, team, caller, false)}`,
     }),
   },
+  'POST /api/projects/:projectId/exports/jobs/:jobId/cancel': {
+    expected: anyMember(200),
+    request: async (ctx, team, caller) => ({
+      url: `/api/projects/${team.projectId}/exports/jobs/${await exportJobOf(ctx, team, caller, false)}/cancel`,
+    }),
+  },
   'GET /api/projects/:projectId/exports/jobs/:jobId/file': {
     expected: anyMember(200),
     request: async (ctx, team, caller) => ({

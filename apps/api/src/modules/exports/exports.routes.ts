@@ -116,6 +116,24 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     async (request) => exportJobs.get(request.params.projectId, request.params.jobId, await requesterOf(request)),
   );
 
+  app.post(
+    '/jobs/:jobId/cancel',
+    routeOptions(
+      'member',
+      {
+        summary: 'Cancel a queued or running export job',
+        description:
+          'For the member who started it, leads and owners (404 for anyone else). What it had written is deleted. ' +
+          'A job that has already ended gets 409 EXPORT_ENDED.',
+        tags,
+        params: ExportJobParams,
+        response: { 200: ExportJob },
+      },
+      [409],
+    ),
+    async (request) => exportJobs.cancel(request.params.projectId, request.params.jobId, await requesterOf(request)),
+  );
+
   app.get(
     '/jobs/:jobId/file',
     routeOptions(

@@ -1,11 +1,12 @@
 // The export jobs the member may see, newest first: each with its progress bar (rows written of
-// the counted total, or a running bar when the format cannot count), and its download link once
-// the stored file is complete, until it expires.
+// the counted total, or a running bar when the format cannot count), a way to stop it while it
+// runs, and its download link once the stored file is complete, until it expires.
 import { Badge, Box, Button, Group, Paper, Progress, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { IconDownload, IconPlayerStop } from '@tabler/icons-react';
 import type { ExportJob } from '@concord/contracts';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { formatDateTime, formatNumber } from '../../../lib/format.ts';
+import { useCancelExportJob } from '../api/cancel-export-job.ts';
 import { exportJobFileUrl, useExportJobs } from '../api/get-export-jobs.ts';
 
 const STATUS_COLOR: Record<ExportJob['status'], string> = {
@@ -32,6 +33,8 @@ function percent(job: ExportJob): number | null {
 
 function ExportJobRow({ projectId, job, showStarter }: { projectId: string; job: ExportJob; showStarter: boolean }) {
   const value = percent(job);
+  const cancel = useCancelExportJob(projectId);
+  const underWay = job.status === 'queued' || job.status === 'running';
   const scope = [job.stage ? job.stage.name : 'All stages', job.round === null ? null : `round ${job.round}`].filter(Boolean).join(', ');
   return (
     <Paper withBorder radius="md" p="sm" component="li" aria-label={`${job.label}, ${job.status}`} data-testid="export-job">
@@ -62,6 +65,19 @@ function ExportJobRow({ projectId, job, showStarter }: { projectId: string; job:
             >
               Download
             </Button>
+          ) : underWay ? (
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              leftSection={<IconPlayerStop size={14} aria-hidden />}
+              loading={cancel.isPending}
+              onClick={() => cancel.mutate(job.id)}
+              aria-label={`Stop ${job.label}`}
+              style={{ flexShrink: 0 }}
+            >
+              Stop
+            </Button>
           ) : null}
         </Group>
         <Progress
@@ -88,6 +104,7 @@ function ExportJobRow({ projectId, job, showStarter }: { projectId: string; job:
             {job.error}
           </Text>
         ) : null}
+        {cancel.error ? <ErrorAlert error={cancel.error} onClose={cancel.reset} /> : null}
       </Stack>
     </Paper>
   );
