@@ -259,8 +259,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       const cancelled = await finish(jobId, 'cancelled', null, projectId);
       if (!cancelled) return false;
       running.get(jobId)?.abort();
-      // A job waiting for its start (a rate-limit reset) leaves the queue now; a running one's
-      // worker stops by itself.
+      // Its pg-boss job goes too: one waiting for a later start (a rate-limit reset) leaves the
+      // queue now instead of waking up for nothing; a running one's worker sees the status and stops.
       if (cancelled.queueJobId) {
         const instance = await started();
         await instance.cancel(JOB_QUEUE, cancelled.queueJobId).catch(() => {});
