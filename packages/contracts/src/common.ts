@@ -21,3 +21,13 @@ export const Role = Type.Union([Type.Literal('owner'), Type.Literal('lead'), Typ
 export type Role = Static<typeof Role>;
 
 export const ProjectParams = Type.Object({ projectId: Id });
+
+/** Where a background job (an import, an export) stands. */
+export const JobStatus = Type.Union([
+  Type.Literal('queued'),
+  Type.Literal('running'),
+  Type.Literal('succeeded'),
+  Type.Literal('failed'),
+  Type.Literal('cancelled'),
+]);
+export type JobStatus = Static<typeof JobStatus>;

@@ -1,7 +1,7 @@
 // The export formats a caller may download (GET /api/projects/:projectId/exports) and the query
 // of one download (GET /api/projects/:projectId/exports/:format).
 import { Type, type Static } from 'typebox';
-import { Id, IsoDate } from './common.ts';
+import { Id, IsoDate, JobStatus } from './common.ts';
 
 export const ExportFormatInfo = Type.Object({
   /** What the API, the CLI (`--format`) and the file name call it, e.g. `codings-csv`. */
@@ -35,18 +35,10 @@ export const ExportQuery = Type.Object({
 });
 export type ExportQuery = Static<typeof ExportQuery>;
 
-export const ExportJobStatus = Type.Union([
-  Type.Literal('queued'),
-  Type.Literal('running'),
-  Type.Literal('succeeded'),
-  Type.Literal('failed'),
-  Type.Literal('cancelled'),
-]);
-
 /** An export run as a background job (POST /exports/:format/jobs), its progress and its stored file. */
 export const ExportJob = Type.Object({
   id: Id,
-  status: ExportJobStatus,
+  status: JobStatus,
   format: Type.String(),
   label: Type.String(),
   stage: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),

@@ -1,6 +1,6 @@
 // Imports: repositories of a project, GitHub import jobs with live progress, file uploads.
 import { Type, type Static } from 'typebox';
-import { Id, IsoDate } from './common.ts';
+import { Id, IsoDate, JobStatus } from './common.ts';
 
 export const ImportSettings = Type.Object({
   /** GITHUB_TOKEN is set on the server (its value is never sent). */
@@ -53,13 +53,7 @@ export type RepositoryProgress = Static<typeof RepositoryProgress>;
 
 export const ImportJob = Type.Object({
   id: Id,
-  status: Type.Union([
-    Type.Literal('queued'),
-    Type.Literal('running'),
-    Type.Literal('succeeded'),
-    Type.Literal('failed'),
-    Type.Literal('cancelled'),
-  ]),
+  status: JobStatus,
   includePullRequests: Type.Boolean(),
   repositories: Type.Array(RepositoryProgress),
   rateLimit: Type.Union([Type.Object({ remaining: Type.Integer(), resetAt: IsoDate }), Type.Null()]),

@@ -6,16 +6,9 @@ import { IconDownload, IconPlayerStop } from '@tabler/icons-react';
 import type { ExportJob } from '@concord/contracts';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { formatDateTime, formatNumber } from '../../../lib/format.ts';
+import { JOB_STATUS_COLOR } from '../../../lib/job-status.ts';
 import { useCancelExportJob } from '../api/cancel-export-job.ts';
 import { exportJobFileUrl, useExportJobs } from '../api/get-export-jobs.ts';
-
-const STATUS_COLOR: Record<ExportJob['status'], string> = {
-  queued: 'gray',
-  running: 'blue',
-  succeeded: 'teal',
-  failed: 'red',
-  cancelled: 'gray',
-};
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -44,7 +37,7 @@ function ExportJobRow({ projectId, job, showStarter }: { projectId: string; job:
             <Text fw={500} size="sm">
               {job.label}
             </Text>
-            <Badge size="sm" variant="light" color={STATUS_COLOR[job.status]}>
+            <Badge size="sm" variant="light" color={JOB_STATUS_COLOR[job.status]}>
               {job.status}
             </Badge>
             <Text size="xs" c="dimmed">
@@ -84,7 +77,7 @@ function ExportJobRow({ projectId, job, showStarter }: { projectId: string; job:
           value={value ?? 100}
           striped={value === null}
           animated={job.status === 'running'}
-          color={STATUS_COLOR[job.status]}
+          color={JOB_STATUS_COLOR[job.status]}
           size="md"
           aria-label={`${job.label}: ${value === null ? 'running' : `${value}%`}`}
         />

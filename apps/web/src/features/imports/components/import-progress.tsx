@@ -5,6 +5,7 @@ import { Alert, Badge, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconClockPause } from '@tabler/icons-react';
 import type { ImportJob, RepositoryProgress } from '@concord/contracts';
 import { formatDateTime, formatNumber, plural } from '../../../lib/format.ts';
+import { JOB_STATUS_COLOR } from '../../../lib/job-status.ts';
 import { isActive } from '../api/get-imports.ts';
 import { StopImportButton } from './stop-import-button.tsx';
 
@@ -12,13 +13,6 @@ const STATUS_COLOR: Record<RepositoryProgress['status'], string> = {
   queued: 'gray',
   running: 'blue',
   done: 'teal',
-  failed: 'red',
-  cancelled: 'gray',
-};
-const JOB_STATUS_COLOR: Record<ImportJob['status'], string> = {
-  queued: 'gray',
-  running: 'blue',
-  succeeded: 'teal',
   failed: 'red',
   cancelled: 'gray',
 };
