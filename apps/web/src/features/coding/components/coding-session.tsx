@@ -381,9 +381,7 @@ export function CodingSession({ projectId, detail, queue }: CodingSessionProps) 
               label="Memo"
               description="Why this code, doubts, a quote: only you and the leads read it."
               placeholder="Optional"
-              autosize
-              minRows={2}
-              maxRows={6}
+              classNames={{ input: classes.memo }}
               maxLength={20_000}
               readOnly={readOnly}
               value={values.memo}
