@@ -284,6 +284,21 @@ describe('incremental sync', () => {
       [3, true],
       [4, true],
     ]);
+    // The lead sees the same; another coder, who coded none of them, learns nothing of who did.
+    const asLead = (
+      await ctx.request(team.lead, { method: 'GET', url: `/api/projects/${team.projectId}/issues?changedSinceCoded=true` })
+    ).json<IssuePage>();
+    expect(asLead.items.map((i) => i.number)).toEqual([3, 4]);
+    const otherCoder = await ctx.createUser('other coder');
+    await ctx.prisma.member.create({ data: { projectId: team.projectId, userId: otherCoder.id, role: 'coder' } });
+    const asOtherCoder = (
+      await ctx.request(otherCoder, { method: 'GET', url: `/api/projects/${team.projectId}/issues?changedSinceCoded=true` })
+    ).json<IssuePage>();
+    expect(asOtherCoder).toMatchObject({ total: 0, items: [] });
+    const allAsOtherCoder = (
+      await ctx.request(otherCoder, { method: 'GET', url: `/api/projects/${team.projectId}/issues?pageSize=200` })
+    ).json<IssuePage>();
+    expect(allAsOtherCoder.items.filter((i) => i.changedSinceCoded)).toEqual([]);
 
     // The coding screen shows the coder the text they coded.
     const assignment = await ctx.prisma.assignment.findFirstOrThrow({ where: { issueId: issue3, coderId: team.coder.id } });

@@ -13,8 +13,17 @@ export interface FilterSql {
   setParam: string | null;
 }
 
-/** `params` starts with the project id ($1). */
-export function issueFilterSql(projectId: string, filter: IssueFilter): FilterSql {
+/**
+ * SQL (on issue `i`): its text changed after it was coded. With `coderParam` (the placeholder of a
+ * coder's id) only that coder's codings count: a coder learns nothing of who else coded what.
+ */
+export const changedSinceCodedSql = (coderParam: string | null) =>
+  `EXISTS (SELECT 1 FROM "Coding" c WHERE c."issueId" = i.id AND c."issueContentVersion" < i."contentVersion"${
+    coderParam ? ` AND c."coderId" = ${coderParam}::uuid` : ''
+  })`;
+
+/** `params` starts with the project id ($1). `codingsOf`: whose codings "changed since coded" counts (null: everyone's). */
+export function issueFilterSql(projectId: string, filter: IssueFilter, codingsOf: string | null = null): FilterSql {
   const params: unknown[] = [projectId];
   const add = (value: unknown) => `$${params.push(value)}`;
   const conditions = ['i."projectId" = $1'];
@@ -26,8 +35,7 @@ export function issueFilterSql(projectId: string, filter: IssueFilter): FilterSq
   if (filter.createdTo) conditions.push(`i."createdAt" < ${add(filter.createdTo)}::date + 1`);
   if (filter.kind === 'issues') conditions.push('NOT i."isPullRequest"');
   if (filter.kind === 'pullRequests') conditions.push('i."isPullRequest"');
-  if (filter.changedSinceCoded)
-    conditions.push('EXISTS (SELECT 1 FROM "Coding" c WHERE c."issueId" = i.id AND c."issueContentVersion" < i."contentVersion")');
+  if (filter.changedSinceCoded) conditions.push(changedSinceCodedSql(codingsOf ? add(codingsOf) : null));
   const setParam = filter.setId ? add(filter.setId) : null;
   if (setParam) conditions.push(`EXISTS (SELECT 1 FROM "IssueSetMember" m WHERE m."setId" = ${setParam} AND m."issueId" = i.id)`);
   const search = filter.search?.trim();

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IssueFacets, IssueListQuery, IssuePage, ProjectParams } from '@concord/contracts';
 import type { Services } from '../../services.ts';
 import { routeOptions } from '../../lib/route-options.ts';
+import { callerOf, projectRoleOf } from '../../plugins/auth.ts';
 
 export const issuesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
@@ -14,7 +15,8 @@ export const issuesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
       querystring: IssueListQuery,
       response: { 200: IssuePage },
     }),
-    async (request) => services.issues.list(request.params.projectId, request.query),
+    async (request) =>
+      services.issues.list(request.params.projectId, request.query, projectRoleOf(request) === 'coder' ? callerOf(request).userId : null),
   );
 
   app.get(

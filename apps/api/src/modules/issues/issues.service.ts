@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { IssueFacets, IssueFilter, IssueListQuery, IssuePage } from '@concord/contracts';
 import { SEARCH_CONFIG } from '../../lib/issue-search.ts';
 import { headlineOptions, toSegments, withoutMarkers } from './highlight.ts';
-import { issueFilterSql } from './issue-filter.ts';
+import { changedSinceCodedSql, issueFilterSql } from './issue-filter.ts';
 
 interface IssueRow {
   id: string;
@@ -25,8 +25,12 @@ interface IssueRow {
 
 export function createIssuesService(pool: pg.Pool) {
   return {
-    async list(projectId: string, query: IssueListQuery): Promise<IssuePage> {
-      const { where, params, query: tsquery, setParam } = issueFilterSql(projectId, query);
+    /** `codingsOf`: a coder sees "changed since coded" for their own codings only (null: everyone's, for leads). */
+    async list(projectId: string, query: IssueListQuery, codingsOf: string | null): Promise<IssuePage> {
+      const { where, params, query: tsquery, setParam } = issueFilterSql(projectId, query, codingsOf);
+      // The count does not read the flag, so its placeholder goes to the page query only.
+      const pageParams = codingsOf ? [...params, codingsOf] : params;
+      const changedSinceCoded = changedSinceCodedSql(codingsOf ? `$${pageParams.length}` : null);
       const from = `FROM "Issue" i JOIN "Repository" r ON r.id = i."repositoryId" WHERE ${where}`;
       const order = tsquery
         ? `ts_rank(i."searchVector", ${tsquery}) DESC, i.id`
@@ -47,10 +51,10 @@ export function createIssuesService(pool: pg.Pool) {
            FROM (
              SELECT i.id, r.owner || '/' || r.name AS repository, i.number, i.title, i.body, i.state, i."isPullRequest", i.labels,
                     (SELECT count(*)::int FROM "Comment" c WHERE c."issueId" = i.id) AS comments, i."createdAt", i."closedAt", i.url,
-                    EXISTS (SELECT 1 FROM "Coding" c WHERE c."issueId" = i.id AND c."issueContentVersion" < i."contentVersion") AS "changedSinceCoded"
+                    ${changedSinceCoded} AS "changedSinceCoded"
              ${from} ORDER BY ${order} ${limit}
            ) p`,
-          params,
+          pageParams,
         ),
       ]);
       return {
