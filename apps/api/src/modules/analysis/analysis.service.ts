@@ -1,11 +1,12 @@
 // Analysis of a stage from the database: loads final labels (or, with source=codings, every
 // coder's submitted codings), the screening stage's decisions and the issues' dates, enforces
-// blind coding (coders see codings of closed rounds only), and hands the data to the pure
+// blind coding (coders see nothing of an issue a round still open drew), and hands the data to the pure
 // builder. The methods summary takes kappa from the agreement service; it never recomputes it.
 import type { PrismaClient, Role } from '@concord/db';
 import type pg from 'pg';
 import type { Code } from '@concord/db';
 import type { Analysis, AnalysisCode, AnalysisSource, MethodsRow } from '@concord/contracts';
+import { unblindedSql } from '../../lib/blind-coding.ts';
 import { withPaths } from '../../lib/code-tree.ts';
 import { CONCORD_VERSION } from '../../lib/concord-version.ts';
 import { AppError, notFound } from '../../plugins/errors.ts';
@@ -37,38 +38,42 @@ export function createAnalysisService(prisma: PrismaClient, pool: pg.Pool, agree
     return stage;
   }
 
-  async function finalUnits(stageId: string): Promise<AnalysisUnit[]> {
+  // `blind` (coders): leaves out issues that a round of the stage still open drew. A lead may
+  // decide them live, and an agreed label left from a reopened round is the coders' own choice.
+  async function finalUnits(stageId: string, blind: boolean): Promise<AnalysisUnit[]> {
     const { rows } = await pool.query<[string, string[]]>({
       text: `SELECT fl."issueId", COALESCE(array_agg(flc."codeId") FILTER (WHERE flc."codeId" IS NOT NULL), '{}')
              FROM "FinalLabel" fl
              LEFT JOIN "FinalLabelCode" flc ON flc."finalLabelId" = fl.id
-             WHERE fl."stageId" = $1
+             WHERE fl."stageId" = $1 AND (NOT $2 OR ${unblindedSql('fl."issueId"', 'fl."stageId"')})
              GROUP BY fl.id`,
-      values: [stageId],
+      values: [stageId, blind],
       rowMode: 'array',
     });
     return rows.map(([issueId, codeIds]) => ({ issueId, coderId: null, codeIds }));
   }
 
   // A coder who coded an issue in two rounds counts once, with the later round (as in agreement).
-  async function codingUnits(stageId: string, closedRoundsOnly: boolean): Promise<AnalysisUnit[]> {
+  // `blind` (coders): only issues every round of the stage that drew them has closed, so an issue
+  // drawn again in an open round shows nothing of its earlier codings either.
+  async function codingUnits(stageId: string, blind: boolean): Promise<AnalysisUnit[]> {
     const { rows } = await pool.query<[string, string, string[]]>({
       text: `SELECT DISTINCT ON (c."issueId", c."coderId") c."issueId", c."coderId",
                     COALESCE(array_agg(cc."codeId") FILTER (WHERE cc."codeId" IS NOT NULL), '{}')
              FROM "Coding" c
              JOIN "Round" r ON r.id = c."roundId"
              LEFT JOIN "CodingCode" cc ON cc."codingId" = c.id
-             WHERE c."stageId" = $1 AND c.status = 'submitted' AND (r.status = 'closed' OR NOT $2)
+             WHERE c."stageId" = $1 AND c.status = 'submitted' AND (NOT $2 OR ${unblindedSql('c."issueId"', 'c."stageId"')})
              GROUP BY c.id, r.number
              ORDER BY c."issueId", c."coderId", r.number DESC`,
-      values: [stageId, closedRoundsOnly],
+      values: [stageId, blind],
       rowMode: 'array',
     });
     return rows.map(([issueId, coderId, codeIds]) => ({ issueId, coderId, codeIds }));
   }
 
-  const unitsOf = (stageId: string, source: AnalysisSource, closedRoundsOnly: boolean) =>
-    source === 'final' ? finalUnits(stageId) : codingUnits(stageId, closedRoundsOnly);
+  const unitsOf = (stageId: string, source: AnalysisSource, blind: boolean) =>
+    source === 'final' ? finalUnits(stageId, blind) : codingUnits(stageId, blind);
 
   async function issueFacts(projectId: string, issueIds: string[]): Promise<Map<string, IssueFacts>> {
     const { rows } = await pool.query<[string, string, Date, Date | null]>({
@@ -102,7 +107,7 @@ export function createAnalysisService(prisma: PrismaClient, pool: pg.Pool, agree
     projectId: string,
     stage: Parameters<typeof screening>[1],
     source: AnalysisSource,
-    closedRoundsOnly: boolean,
+    blind: boolean,
   ): Promise<Relevance> {
     const found = await screening(projectId, stage);
     if (!found) return { reason: 'No stage takes its input from a screening stage, so there is no relevant / not relevant split.' };
@@ -113,7 +118,7 @@ export function createAnalysisService(prisma: PrismaClient, pool: pg.Pool, agree
     const relevantCode = analysisCodes(screeningStage.codebook?.codes ?? []).find((code) => code.id === found.codeId);
     if (!relevantCode) return { reason: 'The screening stage no longer has the code that marks issues relevant.' };
     const byIssue = new Map<string, boolean[]>();
-    for (const unit of await unitsOf(found.stageId, source, closedRoundsOnly)) {
+    for (const unit of await unitsOf(found.stageId, source, blind)) {
       if (unit.codeIds.length === 0) continue;
       byIssue.set(unit.issueId, [...(byIssue.get(unit.issueId) ?? []), unit.codeIds.includes(found.codeId)]);
     }
@@ -146,9 +151,7 @@ export function createAnalysisService(prisma: PrismaClient, pool: pg.Pool, agree
       source === 'final'
         ? 'Unit: the final label of each issue (adjudicated, or agreed where the coders agreed), one per issue.'
         : 'Unit: each coder’s submitted coding of an issue (the later round where a coder coded an issue twice); an issue is in a category when any coder applied one of its codes. These are raw codings: publish final labels.',
-      ...(source === 'codings' && role === 'coder'
-        ? ['Codings of rounds still open are left out: coding is blind until a round closes.']
-        : []),
+      ...(role === 'coder' ? ['Issues that a round still open drew are left out: coding is blind until the round closes.'] : []),
       'Multi-label: an issue with several codes counts once in each code’s issues; instances count every application.',
       'Themes are the top-level codes; a theme counts an issue when any code below it applies.',
       `Resolution time: closed minus created, in days, closed issues only; ${openIssues} open issue(s) left out.`,
@@ -165,12 +168,12 @@ export function createAnalysisService(prisma: PrismaClient, pool: pg.Pool, agree
   return {
     async analysis(projectId: string, stageId: string, role: Role, source: AnalysisSource): Promise<Analysis> {
       const stage = await loadStage(projectId, stageId);
-      const closedRoundsOnly = role === 'coder';
-      if (source === 'codings' && closedRoundsOnly && stage.rounds.length > 0 && !stage.rounds.some((r) => r.status === 'closed'))
+      const blind = role === 'coder';
+      if (source === 'codings' && blind && stage.rounds.length > 0 && !stage.rounds.some((r) => r.status === 'closed'))
         throw roundsOpenForCoders();
       const codes = analysisCodes(stage.codebook?.codes ?? []);
-      const units = await unitsOf(stageId, source, closedRoundsOnly);
-      const split = await relevance(projectId, stage, source, closedRoundsOnly);
+      const units = await unitsOf(stageId, source, blind);
+      const split = await relevance(projectId, stage, source, blind);
       const issueIds = new Set(units.map((unit) => unit.issueId));
       if ('decisions' in split) for (const issueId of split.decisions.keys()) issueIds.add(issueId);
       const core = buildAnalysis({ codes, units, issues: await issueFacts(projectId, [...issueIds]), relevance: split });

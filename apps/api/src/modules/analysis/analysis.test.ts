@@ -155,6 +155,38 @@ describe('analysis from raw codings', () => {
     expect(blind.json().code).toBe('ROUND_OPEN');
     expect((await ctx.request(team.lead, { method: 'GET', url: url('?source=codings', screeningId) })).statusCode).toBe(200);
   });
+
+  it('coders see nothing of an issue a round still open drew: not its final label, nor its earlier codings', async () => {
+    // Issue 2 is in open round 2 and already has a final label (a lead decided it live); issue 0
+    // is drawn by an open round of the screening stage.
+    await createRound(ctx.prisma, screeningId, {
+      number: 2,
+      status: 'open',
+      issueIds: issues.slice(0, 1),
+      codings: { [team.coder.id]: [null] },
+    });
+    const lead: Analysis = (await ctx.request(team.lead, { method: 'GET', url: url() })).json();
+    const coder: Analysis = (await ctx.request(team.coder, { method: 'GET', url: url() })).json();
+    expect(lead.totals.issues).toBe(6);
+    expect(coder.totals).toMatchObject({ issues: 5, units: 5 });
+    expect(rowOf(coder.distribution.perCode, 'API')).toMatchObject({ issues: 1 });
+    expect(rowOf(lead.distribution.perCode, 'API')).toMatchObject({ issues: 2 });
+    expect(coder.notes).toContain('Issues that a round still open drew are left out: coding is blind until the round closes.');
+    // So issue 0's relevance is left out too.
+    expect(coder.resolutionTime.relevance.relevant.n).toBe(lead.resolutionTime.relevance.relevant.n - 1);
+
+    // Issue 0, coded in closed round 1, is drawn again by an open round 3: its round 1 codings go.
+    await createRound(ctx.prisma, stageId, {
+      number: 3,
+      status: 'open',
+      issueIds: issues.slice(0, 1),
+      codings: { [team.coder.id]: [null] },
+    });
+    const codings: Analysis = (await ctx.request(team.coder, { method: 'GET', url: url('?source=codings') })).json();
+    expect(codings.totals).toMatchObject({ issues: 1, units: 2 });
+    expect(rowOf(codings.distribution.perCode, 'Docs')).toMatchObject({ issues: 1, instances: 2 });
+    expect((await ctx.request(team.lead, { method: 'GET', url: url('?source=codings') })).json().totals.issues).toBe(3);
+  });
 });
 
 describe('downloads', () => {

@@ -5,7 +5,8 @@ import type { PrismaClient, Role } from '@concord/db';
 import type pg from 'pg';
 import type { Discussion, DiscussionMessage, Mentionable, UnreadDiscussions } from '@concord/contracts';
 import { notFound } from '../../plugins/errors.ts';
-import { assertUnblinded, roundsOfIssue, unblindedSql } from './review-access.ts';
+import { unblindedSql } from '../../lib/blind-coding.ts';
+import { assertUnblinded, roundsOfIssue } from './review-access.ts';
 import { coderLetters } from './review-data.ts';
 
 /** A member's handle for mentions: the part of their email before the @. */

@@ -31,8 +31,3 @@ export async function roundsOfIssue(prisma: PrismaClient, stageId: string, issue
 export function assertUnblinded(rounds: { status: string }[], role: Role): void {
   if (role === 'coder' && rounds.some((round) => round.status !== 'closed')) throw roundStillOpen();
 }
-
-/** SQL condition (on an issue id expression and a stage id expression): every round of the stage that drew it is closed. */
-export const unblindedSql = (issue: string, stage: string) =>
-  `NOT EXISTS (SELECT 1 FROM "Assignment" ba JOIN "Round" br ON br.id = ba."roundId"
-               WHERE br."stageId" = ${stage} AND ba."issueId" = ${issue} AND br.status <> 'closed')`;
