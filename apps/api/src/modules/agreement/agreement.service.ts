@@ -5,6 +5,7 @@ import type { PrismaClient, Role } from '@concord/db';
 import type pg from 'pg';
 import type { AgreementReport, DisagreementList, DisagreementQuery } from '@concord/contracts';
 import { stringify } from 'csv-stringify/sync';
+import { unblindedSql } from '../../lib/blind-coding.ts';
 import { withPaths } from '../../lib/code-tree.ts';
 import { AppError, notFound } from '../../plugins/errors.ts';
 import { buildAgreementReport, type CodingRow, type ReportRound } from './agreement-report.ts';
@@ -38,8 +39,9 @@ export function createAgreementService(prisma: PrismaClient, pool: pg.Pool) {
   }
 
   // One row per submitted coding with its code ids: up to hundreds of thousands of rows, read as
-  // plain arrays through pg, which is the I/O floor of the report.
-  async function loadCodings(stageId: string, rounds: number[]): Promise<CodingRow[]> {
+  // plain arrays through pg, which is the I/O floor of the report. `blind` leaves out issues that a
+  // round of the stage still open drew (drawn again after a closed round).
+  async function loadCodings(stageId: string, rounds: number[], blind = false): Promise<CodingRow[]> {
     const { rows } = await pool.query<[string, string, number, string[]]>({
       text: `SELECT c."issueId", c."coderId", r.number,
                     COALESCE(array_agg(cc."codeId") FILTER (WHERE cc."codeId" IS NOT NULL), '{}')
@@ -48,14 +50,16 @@ export function createAgreementService(prisma: PrismaClient, pool: pg.Pool) {
              JOIN "Round" r ON r.id = a."roundId"
              LEFT JOIN "CodingCode" cc ON cc."codingId" = c.id
              WHERE c."stageId" = $1 AND c.status = 'submitted' AND r.number = ANY($2::int[])
+               AND (NOT $3 OR ${unblindedSql('c."issueId"', 'c."stageId"')})
              GROUP BY c.id, r.number`,
-      values: [stageId, rounds],
+      values: [stageId, rounds, blind],
       rowMode: 'array',
     });
     return rows.map(([issueId, coderId, round, codeIds]) => ({ issueId, coderId, round, codeIds }));
   }
 
-  async function scopedData(projectId: string, stageId: string, role: Role, roundNumber: number | undefined) {
+  /** `blind`: per-issue listings for coders leave out what an open round drew; counts and kappa do not need to. */
+  async function scopedData(projectId: string, stageId: string, role: Role, roundNumber: number | undefined, blind = false) {
     const stage = await loadStage(projectId, stageId);
     const rounds = roundsInScope(
       stage.rounds.map((r) => ({ number: r.number, name: r.name, status: r.status, codebookVersion: r.codebookVersion })),
@@ -65,6 +69,7 @@ export function createAgreementService(prisma: PrismaClient, pool: pg.Pool) {
     const codings = await loadCodings(
       stageId,
       rounds.map((r) => r.number),
+      blind,
     );
     return { stage, rounds, codings };
   }
@@ -133,7 +138,7 @@ export function createAgreementService(prisma: PrismaClient, pool: pg.Pool) {
     },
 
     async disagreements(projectId: string, stageId: string, role: Role, query: DisagreementQuery): Promise<DisagreementList> {
-      const { codings } = await scopedData(projectId, stageId, role, query.round);
+      const { codings } = await scopedData(projectId, stageId, role, query.round, role === 'coder');
       const byIssue = new Map<string, Map<string, string[]>>();
       for (const coding of codings) {
         const coders = byIssue.get(coding.issueId) ?? new Map<string, string[]>();

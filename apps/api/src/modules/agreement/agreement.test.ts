@@ -134,6 +134,18 @@ describe('agreement report', () => {
     const all = (await ctx.request(team.lead, { method: 'GET', url: `${url()}/disagreements?round=1` })).json();
     expect(all.total).toBe(15);
   });
+
+  it('leaves out of a coder’s list the issues a round still open drew again, and keeps kappa as it is', async () => {
+    // Issue 20 (A yes, B no in round 1) is drawn again by an open round 3.
+    await createRound(ctx.prisma, stageId, { number: 3, status: 'open', issueIds: [issueIds[20]!], codings: { [team.coder.id]: [null] } });
+    const get = (path: string, user = team.coder) => ctx.request(user, { method: 'GET', url: `${url()}${path}` });
+    const coders = (await get('/disagreements?round=1')).json();
+    expect(coders.total).toBe(14);
+    expect(coders.items.map((item: { issueId: string }) => item.issueId)).not.toContain(issueIds[20]);
+    expect((await get('/disagreements?round=1', team.lead)).json().total).toBe(15);
+    // The round's numbers do not name issues: they stay those of the published example.
+    expect((await get('?round=1')).json().overall.kappa.value).toBeCloseTo(0.4, 12);
+  });
 });
 
 describe('multi-label agreement', () => {
