@@ -22,6 +22,9 @@ export type Role = Static<typeof Role>;
 
 export const ProjectParams = Type.Object({ projectId: Id });
 
+/** A page of a paginated list, from 1; bounded so that its offset stays a number PostgreSQL takes. */
+export const PageNumber = Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 });
+
 /** Where a background job (an import, an export) stands. */
 export const JobStatus = Type.Union([
   Type.Literal('queued'),

@@ -1,6 +1,6 @@
 // Imported issues as the API lists them, the filters that choose them, and issue sets.
 import { Type, type Static } from 'typebox';
-import { Id, IsoDate } from './common.ts';
+import { Id, IsoDate, PageNumber } from './common.ts';
 
 /** A piece of text and whether it matched the search: render matches with <mark>, never as HTML. */
 export const TextSegment = Type.Object({ text: Type.String(), match: Type.Boolean() });
@@ -45,7 +45,7 @@ export type IssueFilter = Static<typeof IssueFilter>;
 
 export const IssueListQuery = Type.Object({
   ...IssueFilter.properties,
-  page: Type.Integer({ minimum: 1, default: 1 }),
+  page: PageNumber,
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
 });
 export type IssueListQuery = Static<typeof IssueListQuery>;

@@ -2,7 +2,7 @@
 // final labels with their history, discussions, disagreement analytics, the coders' calibration
 // view, the dataset of final labels, and resolving the recode queue.
 import { Type, type Static } from 'typebox';
-import { Id, IsoDate } from './common.ts';
+import { Id, IsoDate, PageNumber } from './common.ts';
 import { CoderRef, RoundStatus } from './agreement.ts';
 import { CodingCode, IssueDetail, RoundRef } from './coding.ts';
 
@@ -20,7 +20,7 @@ export const ReviewQueueQuery = Type.Object({
   coderA: Type.Optional(Id),
   coderB: Type.Optional(Id),
   flagged: Type.Optional(Type.Boolean({ description: 'Only issues a coder flagged for discussion' })),
-  page: Type.Integer({ minimum: 1, default: 1 }),
+  page: PageNumber,
   pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
 });
 export type ReviewQueueQuery = Static<typeof ReviewQueueQuery>;
@@ -252,7 +252,7 @@ export const Calibration = Type.Object({
 export type Calibration = Static<typeof Calibration>;
 
 export const DatasetQuery = Type.Object({
-  page: Type.Integer({ minimum: 1, default: 1 }),
+  page: PageNumber,
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
   search: Type.Optional(Type.String({ maxLength: 200 })),
   stageId: Type.Optional(Id),

@@ -82,6 +82,20 @@ describe('parseJsonIssues', () => {
     ]);
   });
 
+  it('refuses days that do not exist instead of moving them to the next month', () => {
+    const { problems } = parseJsonIssues(
+      JSON.stringify([
+        { ...rest, created_at: '2024-02-30T10:00:00Z' },
+        { ...rest, number: 2, node_id: 'I_r2', created_at: '0000-01-01T00:00:00Z' },
+        { ...rest, number: 3, node_id: 'I_r3', created_at: '2024-02-29T10:00:00+02:00' },
+      ]),
+    );
+    expect(problems).toEqual([
+      { record: 0, reason: 'created_at is not an ISO 8601 date: "2024-02-30T10:00:00Z"' },
+      { record: 1, reason: 'created_at is not an ISO 8601 date: "0000-01-01T00:00:00Z"' },
+    ]);
+  });
+
   it('refuses a file that is not a JSON array', () => {
     expect(parseJsonIssues('{').problems[0]!.reason).toMatch(/not valid JSON/);
     expect(parseJsonIssues('{}').problems[0]!.reason).toMatch(/JSON array/);

@@ -77,7 +77,7 @@ class FieldReader {
     const value = this.string(key, { optional });
     if (value === null || (optional && value === '')) return null;
     const date = new Date(value);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+    if (!isCalendarDate(value) || Number.isNaN(date.getTime())) {
       this.reasons.push(`${key} is not an ISO 8601 date: ${JSON.stringify(value.slice(0, 40))}`);
       return null;
     }
@@ -90,6 +90,16 @@ class FieldReader {
   raw(key: string): unknown {
     return this.record[key];
   }
+}
+
+/** Starts with a day that exists (JavaScript's Date would turn 2024-02-30 into 1 March), from year 1. */
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return year >= 1 && days !== undefined && day >= 1 && day <= days;
 }
 
 const upper = (value: string | null) => (value ? value.toUpperCase() : null);

@@ -49,6 +49,24 @@ describe('errors', () => {
     }
   });
 
+  it('values PostgreSQL refuses are 400 BAD_VALUE, whether they reach it through Prisma or pg', async () => {
+    const team = await ctx.createTeam();
+    const refused = [
+      // A NUL character in text, through Prisma.
+      await ctx.request(team.owner, { method: 'POST', url: '/api/projects', payload: { name: 'a\u0000b', slug: 'nul-in-name' } }),
+      // A date PostgreSQL cannot hold, through pg.
+      await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}/issues?createdFrom=0000-01-01` }),
+    ];
+    for (const response of refused) {
+      expect(response.statusCode, response.body).toBe(400);
+      expect(Object.keys(response.json()).sort()).toEqual(ERROR_KEYS);
+      expect(response.json().code).toBe('BAD_VALUE');
+    }
+    // A page beyond any offset PostgreSQL takes is refused by the schema first.
+    const page = await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}/issues?page=200000000000000000` });
+    expect(page.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+  });
+
   it('a failure inside the server is a masked 500 without stack trace or SQL', async () => {
     // A real failure: the database this app talks to does not exist.
     const broken = connectDatabase(ctx.database.url.replace(/\/[^/]+$/, '/no_such_database'), 1);

@@ -88,6 +88,23 @@ describe('file import', () => {
     expect(issues[0]!.comments.map((c) => c.body)).toEqual(['A comment']);
   });
 
+  it('drops the NUL characters PostgreSQL cannot store, and keeps the rest of the text', async () => {
+    const team = await ctx.createTeam();
+    const withNul = restIssue(1, {
+      title: 'Crash\u0000 on load',
+      body: 'binary \u0000\u0000output',
+      comments: [{ ...restIssue(1).comments[0], body: 'log:\u0000 end' }],
+    });
+    const response = await ctx.request(team.lead, {
+      method: 'POST',
+      url: `/api/projects/${team.projectId}/imports/file`,
+      payload: { format: 'json', content: JSON.stringify([withNul]) },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const issue = await ctx.prisma.issue.findFirstOrThrow({ where: { projectId: team.projectId }, include: { comments: true } });
+    expect([issue.title, issue.body, issue.comments[0]!.body]).toEqual(['Crash on load', 'binary output', 'log: end']);
+  });
+
   it('refuses a file with bad records, lists each with its reason, and stores nothing', async () => {
     const team = await ctx.createTeam();
     const content = JSON.stringify([

@@ -69,6 +69,31 @@ DELETE FROM "Comment" c WHERE c."issueId" = ANY($1::uuid[])
  * `searchVectors: 'deferred'` leaves the new and changed issues' search vectors empty for the
  * caller to write afterwards (lib/issue-search.ts), outside this transaction.
  */
+// PostgreSQL text cannot hold U+0000, which binary output pasted into an issue sometimes carries:
+// it is the one character an import drops, so such an issue is stored instead of failing its page.
+const storable = (text: string) => text.replaceAll('\u0000', '');
+const storableOrNull = (text: string | null) => (text === null ? null : storable(text));
+
+function storableIssue(issue: ImportedIssue): ImportedIssue {
+  return {
+    ...issue,
+    title: storable(issue.title),
+    body: storable(issue.body),
+    state: storable(issue.state),
+    stateReason: storableOrNull(issue.stateReason),
+    authorLogin: storableOrNull(issue.authorLogin),
+    authorAssociation: storableOrNull(issue.authorAssociation),
+    url: storable(issue.url),
+    labels: issue.labels.map(storable),
+    comments: issue.comments.map((comment) => ({
+      ...comment,
+      body: storable(comment.body),
+      authorLogin: storableOrNull(comment.authorLogin),
+      authorAssociation: storableOrNull(comment.authorAssociation),
+    })),
+  };
+}
+
 export async function storeIssues(
   client: Queryable,
   projectId: string,
@@ -77,7 +102,7 @@ export async function storeIssues(
   { searchVectors = 'inline' }: { searchVectors?: 'inline' | 'deferred' } = {},
 ): Promise<StoreResult> {
   if (issues.length === 0) return { unindexedIds: [], created: 0, updated: 0, changed: 0, comments: 0 };
-  const sorted = issues.map((issue) => ({
+  const sorted = issues.map(storableIssue).map((issue) => ({
     ...issue,
     comments: [...issue.comments].sort(
       (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.githubNodeId < b.githubNodeId ? -1 : 1),
