@@ -15,6 +15,15 @@ const FIELD_LABELS: Record<string, string> = {
   shortcut: 'shortcut',
 };
 
+/** The counts of codings a merge or split touched: every coder's, open rounds included. */
+const CODING_COUNTS = ['codings', 'finalLabels', 'duplicatesRemoved', 'recodeItems'];
+
+/** The details a coder may read: without coding counts, which would tell how often the others used a code. */
+export function detailsForCoders(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => !CODING_COUNTS.includes(key)));
+}
+
 function listJoin(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -55,14 +64,15 @@ export function describeChange(kind: string, raw: unknown): string {
         ? `Reordered ${quote(code)} within ${parentLabel(to)}`
         : `Moved ${quote(code)} from ${parentLabel(from)} to ${parentLabel(to)}`;
     }
-    case 'merge':
-      return (
-        `Merged ${quote(nameOf(details.from))} into ${quote(nameOf(details.into))}` +
-        ` (${count(details.codings, 'coding')} and ${count(details.finalLabels, 'final label')} moved)`
-      );
+    case 'merge': {
+      const moved =
+        'codings' in details ? ` (${count(details.codings, 'coding')} and ${count(details.finalLabels, 'final label')} moved)` : '';
+      return `Merged ${quote(nameOf(details.from))} into ${quote(nameOf(details.into))}${moved}`;
+    }
     case 'split': {
       const into = Array.isArray(details.into) ? details.into.map((ref) => quote(nameOf(ref))) : [];
-      return `Split ${quote(code)} into ${listJoin(into)} (${count(details.recodeItems, 'issue')} to recode)`;
+      const recode = 'recodeItems' in details ? ` (${count(details.recodeItems, 'issue')} to recode)` : '';
+      return `Split ${quote(code)} into ${listJoin(into)}${recode}`;
     }
     case 'retire': {
       const descendants = Array.isArray(details.descendants) ? details.descendants.length : 0;

@@ -109,7 +109,7 @@ export const codebooksRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
       querystring: CodebookHistoryQuery,
       response: { 200: CodebookHistory },
     }),
-    async (request) => codebooks.history(request.params.projectId, request.params.stageId, request.query.limit),
+    async (request) => codebooks.history(request.params.projectId, request.params.stageId, request.query.limit, projectRoleOf(request)),
   );
 
   app.get(

@@ -39,7 +39,7 @@ import {
   toQdc,
   type TreeCode,
 } from './codebook-exchange.ts';
-import { describeChange } from './codebook-history.ts';
+import { describeChange, detailsForCoders } from './codebook-history.ts';
 
 type Tx = Prisma.TransactionClient;
 type Db = Tx | PrismaClient;
@@ -513,7 +513,7 @@ export function createCodebooksService(prisma: PrismaClient) {
       return readCodebook(stageId, role);
     },
 
-    async history(projectId: string, stageId: string, limit: number): Promise<CodebookHistory> {
+    async history(projectId: string, stageId: string, limit: number, role: Role): Promise<CodebookHistory> {
       await findStage(prisma, projectId, stageId);
       const where = { codebook: { stageId } };
       const [total, rows] = await Promise.all([
@@ -527,15 +527,18 @@ export function createCodebooksService(prisma: PrismaClient) {
       ]);
       return {
         total,
-        items: rows.map((row): CodebookChangeEntry => ({
-          id: row.id,
-          version: row.version,
-          kind: row.kind,
-          summary: describeChange(row.kind, row.details),
-          details: row.details,
-          user: row.user,
-          createdAt: row.createdAt.toISOString(),
-        })),
+        items: rows.map((row): CodebookChangeEntry => {
+          const details = role === 'coder' ? detailsForCoders(row.details) : row.details;
+          return {
+            id: row.id,
+            version: row.version,
+            kind: row.kind,
+            summary: describeChange(row.kind, details),
+            details,
+            user: row.user,
+            createdAt: row.createdAt.toISOString(),
+          };
+        }),
       };
     },
 

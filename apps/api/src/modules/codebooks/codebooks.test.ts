@@ -23,8 +23,8 @@ async function codebookOf(user: TestUser, team: Team, stageId: string): Promise<
   return response.json();
 }
 
-async function historyOf(team: Team, stageId: string): Promise<CodebookHistory> {
-  const response = await call(team.lead, 'GET', `${codebookUrl(team, stageId)}/history`);
+async function historyOf(team: Team, stageId: string, user = team.lead): Promise<CodebookHistory> {
+  const response = await call(user, 'GET', `${codebookUrl(team, stageId)}/history`);
   expect(response.statusCode).toBe(200);
   return response.json();
 }
@@ -325,6 +325,13 @@ describe('codebook editing', () => {
     const [entry] = (await historyOf(team, stageId)).items;
     expect(entry).toMatchObject({ kind: 'merge', version: 2, user: { id: team.lead.id } });
     expect(entry!.details).toMatchObject({ from: { id: A, name: 'A' }, into: { id: B, name: 'B' }, duplicatesRemoved: 2 });
+    // A coder reads what changed, not how many codings it touched: counts of every coder's codings
+    // (open rounds included) would tell how often the others used the codes.
+    const [coderEntry] = (await historyOf(team, stageId, team.coder)).items;
+    expect(coderEntry!.summary).toBe('Merged “A” into “B”');
+    expect(coderEntry!.details).toMatchObject({ from: { id: A, name: 'A' }, into: { id: B, name: 'B' } });
+    for (const count of ['codings', 'finalLabels', 'duplicatesRemoved']) expect(coderEntry!.details).not.toHaveProperty(count);
+    expect(entry!.summary).toMatch(/^Merged “A” into “B” \(\d+ codings? and \d+ final labels? moved\)$/);
 
     // The coder no longer sees A at all.
     expect((await codebookOf(team.coder, team, stageId)).codes.map((code) => code.name)).toEqual(['B', 'A child', 'C']);
@@ -381,6 +388,9 @@ describe('codebook editing', () => {
 
     const [entry] = (await historyOf(team, stageId)).items;
     expect(entry).toMatchObject({ kind: 'split', summary: 'Split “Broad” into “Narrow one” and “Narrow two” (3 issues to recode)' });
+    const [coderEntry] = (await historyOf(team, stageId, team.coder)).items;
+    expect(coderEntry).toMatchObject({ summary: 'Split “Broad” into “Narrow one” and “Narrow two”' });
+    expect(coderEntry!.details).not.toHaveProperty('recodeItems');
 
     const again = await call(team.lead, 'POST', `${codebookUrl(team, stageId)}/codes/${Broad}/split`, {
       into: [{ name: 'p' }, { name: 'q' }],
