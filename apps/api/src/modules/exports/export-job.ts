@@ -3,6 +3,7 @@
 // job is never cut into slices: it gets a long lease, and a job whose worker died or was stopped
 // starts again from scratch, replacing whatever the earlier attempt stored.
 import type { ExportQuery } from '@concord/contracts';
+import type { Role } from '@concord/db';
 import { PermanentJobError, type JobContext, type JobHandler, type JobOutcome } from '../../jobs/job-runner.ts';
 import { AppError } from '../../plugins/errors.ts';
 import { createStoredFile } from './export-file-store.ts';
@@ -25,6 +26,8 @@ export type ExportJobInput = {
 };
 
 export interface ExportJobProgress {
+  /** The role the file was written for: a member demoted since then no longer sees it. */
+  ranAs?: Role;
   phase?: string | null;
   rows?: number;
   total?: number | null;
@@ -48,7 +51,7 @@ export function createExportJobHandler(): JobHandler {
     const exports = createExportsService(prisma, pool);
     const requester = await currentRequester(context);
 
-    const progress: Required<ExportJobProgress> = { phase: null, rows: 0, total: null, bytes: 0 };
+    const progress: Required<ExportJobProgress> = { ranAs: requester.role, phase: null, rows: 0, total: null, bytes: 0 };
     let saving: Promise<void> = Promise.resolve();
     let saveError: unknown;
     let savedAt = 0;

@@ -69,11 +69,15 @@ export interface ExportJobsServiceDeps {
 export function createExportJobsService({ database, jobs, exports }: ExportJobsServiceDeps) {
   const { pool } = database;
 
-  /** The project's export jobs this requester may see: their own, or every one for leads and owners. */
+  /**
+   * The project's export jobs this requester may see: their own, or every one for leads and owners.
+   * A coder does not see a job that ran for a lead (they were demoted since): its file holds everyone's codings.
+   */
   async function visibleJobs(projectId: string, requester: Requester, jobId?: string): Promise<ExportJobRow[]> {
     const values: unknown[] = [projectId, EXPORT_JOB];
     const conditions = ['j."projectId" = $1', 'j.kind = $2'];
-    if (requester.role === 'coder') conditions.push(`j."createdById" = $${values.push(requester.id)}`);
+    if (requester.role === 'coder')
+      conditions.push(`j."createdById" = $${values.push(requester.id)}`, `coalesce(j.progress->>'ranAs', 'coder') = 'coder'`);
     if (jobId) conditions.push(`j.id = $${values.push(jobId)}`);
     const { rows } = await pool.query<ExportJobRow>(
       `SELECT j.id, j.status, j.input, j.progress, j.error, j."createdAt", j."startedAt", j."finishedAt", j."createdById",

@@ -156,6 +156,28 @@ describe('an export job', () => {
     ).toBe(404);
   });
 
+  it('is no longer its starter’s once they are demoted to coder: the file holds everyone’s codings', async () => {
+    await startWorker();
+    const demoted = await ctx.createUser('demoted lead');
+    await ctx.prisma.member.create({ data: { projectId: team.projectId, userId: demoted.id, role: 'lead' } });
+    const job = await waitForJob(demoted, (await startJob(demoted, 'codings-csv')).id);
+    expect((await fileOf(demoted, job.id)).statusCode).toBe(200);
+    const demotion = await ctx.request(team.owner, {
+      method: 'PATCH',
+      url: `/api/projects/${team.projectId}/members/${demoted.id}`,
+      payload: { role: 'coder' },
+    });
+    expect(demotion.statusCode, demotion.body).toBe(200);
+    expect((await fileOf(demoted, job.id)).statusCode).toBe(404);
+    expect((await ctx.request(demoted, { method: 'GET', url: `${base()}/jobs/${job.id}` })).statusCode).toBe(404);
+    const list = (await ctx.request(demoted, { method: 'GET', url: `${base()}/jobs` })).json<{ jobs: ExportJob[] }>();
+    expect(list.jobs.map((listed) => listed.id)).not.toContain(job.id);
+    // What they export as a coder now is theirs again.
+    const own = await waitForJob(demoted, (await startJob(demoted, 'codings-csv')).id);
+    expect((await fileOf(demoted, own.id)).statusCode).toBe(200);
+    expect((await fileOf(team.lead, job.id)).statusCode).toBe(200);
+  });
+
   it('fails with the reason a download would give, and has no file', async () => {
     await startWorker();
     // The download refuses this with 403 ROUND_OPEN once it reads the round, as the job does.
