@@ -141,5 +141,5 @@ test('a coder sees raw codings of closed rounds only, with the numbers the API g
   await expect(page.getByTestId('analysis-totals')).toHaveText(
     `${analysis.totals.instances} code applications in ${analysis.totals.issues} issues`,
   );
-  await expect(page.getByText('Codings of rounds still open are left out', { exact: false })).toBeVisible();
+  await expect(page.getByText('Issues that a round still open drew are left out', { exact: false })).toBeVisible();
 });

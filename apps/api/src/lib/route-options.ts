@@ -30,12 +30,31 @@ interface Schema {
   response: Record<number, TSchema | ResponseByMediaType>;
 }
 
+/**
+ * The schema with every object closed to fields it does not name, so a misspelt field in a request
+ * (`issueSetID` for `issueSetId`) is a 400 instead of being ignored and the default used.
+ */
+function closed<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map(closed) as T;
+  if (!schema || typeof schema !== 'object') return schema;
+  const copy: Record<string, unknown> = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [key, key === 'properties' ? mapValues(value, closed) : closed(value)]),
+  );
+  if (copy.type === 'object' && copy.properties && copy.additionalProperties === undefined) copy.additionalProperties = false;
+  return copy as T;
+}
+
+const mapValues = (record: unknown, map: (value: unknown) => unknown) =>
+  Object.fromEntries(Object.entries(record as Record<string, unknown>).map(([key, value]) => [key, map(value)]));
+
 export function routeOptions<S extends Schema>(access: Access, schema: S, extraErrors: number[] = []) {
   const errors = Object.fromEntries([...ERRORS_BY_ACCESS[access], ...extraErrors].map((status) => [status, ERROR_REF]));
   return {
     config: { access },
     schema: {
       ...schema,
+      ...(schema.body ? { body: closed(schema.body) } : {}),
+      ...(schema.querystring ? { querystring: closed(schema.querystring) } : {}),
       response: { ...errors, ...schema.response } as S['response'],
       security: access === 'public' ? [] : SIGNED_IN,
     },

@@ -18,6 +18,23 @@ describe('errors', () => {
     expect(body.requestId).toBe(response.headers['request-id'] ?? body.requestId);
   });
 
+  it('a field the request does not take (a typo) is 400 naming it, not silently ignored', async () => {
+    const user = await ctx.createUser();
+    const body = await ctx.request(user, {
+      method: 'POST',
+      url: '/api/projects',
+      payload: { name: 'Typo', slug: 'typo-project', descripton: 'meant to be kept' },
+    });
+    expect(body.statusCode).toBe(400);
+    expect(body.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [expect.objectContaining({ params: { additionalProperty: 'descripton' } })],
+    });
+    const team = await ctx.createTeam();
+    const query = await ctx.request(team.coder, { method: 'GET', url: `/api/projects/${team.projectId}/issues?serch=tokenizer` });
+    expect(query.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+  });
+
   it('malformed JSON gives 400 in the same shape', async () => {
     const user = await ctx.createUser();
     const response = await ctx.request(user, {
