@@ -64,11 +64,6 @@ const DELETE_GONE_COMMENTS_SQL = `
 DELETE FROM "Comment" c WHERE c."issueId" = ANY($1::uuid[])
   AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::text[]) AS t(issue_id, node_id) WHERE t.issue_id = c."issueId" AND t.node_id = c."githubNodeId")`;
 
-/**
- * Stores one batch of issues of one repository; every issue carries its complete comment list.
- * `searchVectors: 'deferred'` leaves the new and changed issues' search vectors empty for the
- * caller to write afterwards (lib/issue-search.ts), outside this transaction.
- */
 // PostgreSQL text cannot hold U+0000, which binary output pasted into an issue sometimes carries:
 // it is the one character an import drops, so such an issue is stored instead of failing its page.
 const storable = (text: string) => text.replaceAll('\u0000', '');
@@ -94,6 +89,11 @@ function storableIssue(issue: ImportedIssue): ImportedIssue {
   };
 }
 
+/**
+ * Stores one batch of issues of one repository; every issue carries its complete comment list.
+ * `searchVectors: 'deferred'` leaves the new and changed issues' search vectors empty for the
+ * caller to write afterwards (lib/issue-search.ts), outside this transaction.
+ */
 export async function storeIssues(
   client: Queryable,
   projectId: string,
