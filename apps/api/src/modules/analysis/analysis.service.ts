@@ -1,7 +1,8 @@
 // Analysis of a stage from the database: loads final labels (or, with source=codings, every
 // coder's submitted codings), the screening stage's decisions and the issues' dates, enforces
-// blind coding (coders see nothing of an issue a round still open drew), and hands the data to the pure
-// builder. The methods summary takes kappa from the agreement service; it never recomputes it.
+// blind coding (coders see nothing of an issue a round still open drew), and hands the data to
+// the pure builder. The methods summary takes kappa from the agreement service; it never
+// recomputes it.
 import type { PrismaClient, Role } from '@concord/db';
 import type pg from 'pg';
 import type { Code } from '@concord/db';
