@@ -137,4 +137,19 @@ describe('parseCsvIssues', () => {
       { record: 4, reason: 'comment on o/r#9, which has no issue row in the file' },
     ]);
   });
+
+  it('takes only issue or pull request addresses as url, the link people follow from Concord', () => {
+    const csv = [
+      'repository,number,title,state,created_at,url',
+      'o/r,1,T,open,2024-01-01,javascript:alert(1)',
+      'o/r,2,T,open,2024-01-01,"data:text/html;base64,PHNjcmlwdD4="',
+      'o/r,3,T,open,2024-01-01,https://github.com@evil.example/o/r/issues/3',
+      'o/r,4,T,open,2024-01-01,https://github.com/o/r/issues/4',
+    ].join('\n');
+    const { issues, problems } = parseCsvIssues(csv);
+    expect(problems.map((problem) => problem.record)).toEqual([2, 3, 4]);
+    expect(problems[0]!.reason).toBe('url is not an issue or pull request URL: "javascript:alert(1)"');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.issue.url).toBe('https://github.com/o/r/issues/4');
+  });
 });

@@ -292,6 +292,9 @@ export function parseCsvIssues(text: string): ParsedFile {
       const closedAt = reader.date('closed_at', { optional: true });
       const reactions = reader.integer('reactions', { optional: true }) ?? 0;
       const isPullRequest = ['true', '1', 'yes'].includes((row.is_pull_request ?? '').trim().toLowerCase());
+      // The link people follow from Concord: an issue or pull request address, nothing else.
+      if (row.url && !repositoryFromIssueUrl(row.url))
+        reader.reasons.push(`url is not an issue or pull request URL: ${JSON.stringify(row.url.slice(0, 80))}`);
       if (repository && number && title !== null && state && createdAt && updatedAt && reader.reasons.length === 0) {
         const issue: FileIssue = {
           repository,

@@ -35,6 +35,7 @@ export function parseRepositoryList(text: string): { repositories: RepositoryNam
 
 /** The repository of an issue or pull request URL (html or API), e.g. https://github.com/o/n/issues/3. */
 export function repositoryFromIssueUrl(url: string): RepositoryName | null {
-  const match = /^https?:\/\/[^/]+\/(?:api\/v3\/)?(?:repos\/)?([^/]+)\/([^/]+)\/(?:issues|pull|pulls)\/\d+\/?$/.exec(url);
+  // No user@ before the host: https://github.com@evil.example/… is evil.example.
+  const match = /^https?:\/\/[^/@]+\/(?:api\/v3\/)?(?:repos\/)?([^/]+)\/([^/]+)\/(?:issues|pull|pulls)\/\d+\/?$/.exec(url);
   return match ? parseRepositoryName(`${match[1]}/${match[2]}`) : null;
 }

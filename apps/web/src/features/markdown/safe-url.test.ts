@@ -1,7 +1,7 @@
 // The URL gate of rendered issue text: the schemes attackers use are refused however they are
 // spelled, relative links resolve against the issue on GitHub, images load only over https.
 import { describe, expect, it } from 'vitest';
-import { safeImageUrl, safeLinkUrl } from './safe-url.ts';
+import { safeExternalUrl, safeImageUrl, safeLinkUrl } from './safe-url.ts';
 
 const ISSUE = 'https://github.com/octo/repo/issues/7';
 
@@ -38,5 +38,19 @@ describe('safeImageUrl', () => {
     expect(safeImageUrl('http://example.org/1.png', ISSUE)).toBeNull();
     expect(safeImageUrl('data:image/svg+xml,<svg onload=alert(1)>', ISSUE)).toBeNull();
     expect(safeImageUrl('javascript:alert(1)', ISSUE)).toBeNull();
+  });
+});
+
+describe('safeExternalUrl', () => {
+  it.each(['javascript:alert(1)', 'data:text/html,<script>x</script>', 'https://github.com@evil.example/o/n/issues/1', '/relative', ''])(
+    'gives no link for %j',
+    (raw) => {
+      expect(safeExternalUrl(raw)).toBeNull();
+    },
+  );
+
+  it('keeps an issue’s own http(s) address', () => {
+    expect(safeExternalUrl(ISSUE)).toBe(ISSUE);
+    expect(safeExternalUrl('http://ghe.example.org/o/n/pull/2')).toBe('http://ghe.example.org/o/n/pull/2');
   });
 });

@@ -28,6 +28,19 @@ export function safeLinkUrl(raw: string, baseUrl: string): string | null {
   return url && LINK_PROTOCOLS.has(url.protocol) ? url.href : null;
 }
 
+/**
+ * An issue's own address (an "Open on GitHub" link), as imported: only an absolute http(s) URL,
+ * so a crafted file cannot turn it into a `javascript:` or `data:` link. Null: show no link.
+ */
+export function safeExternalUrl(raw: string): string | null {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The address an image may load from, or null to drop the image. */
 export function safeImageUrl(raw: string, baseUrl: string): string | null {
   const url = resolve(raw, baseUrl);

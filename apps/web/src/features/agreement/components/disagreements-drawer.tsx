@@ -8,6 +8,7 @@ import type { CodeRef, CoderRef, DisagreementQuery } from '@concord/contracts';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { plural } from '../../../lib/format.ts';
 import { useDisagreements } from '../api/get-disagreements.ts';
+import { safeExternalUrl } from '../../markdown/safe-url.ts';
 
 export interface DisagreementTarget {
   title: string;
@@ -74,7 +75,7 @@ export function DisagreementsDrawer({ projectId, stageId, target: openTarget, co
                       {issue.repository}#{issue.number}
                     </Text>
                     <Anchor
-                      href={issue.url}
+                      href={safeExternalUrl(issue.url) ?? undefined}
                       target="_blank"
                       rel="noopener noreferrer"
                       fw={500}

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useAddExample } from '../api/add-example.ts';
 import { useRemoveExample } from '../api/remove-example.ts';
+import { safeExternalUrl } from '../../markdown/safe-url.ts';
 
 function ambiguousRepositories(error: unknown): string[] {
   if (!isApiError(error, 400) || error.code !== 'AMBIGUOUS_ISSUE') return [];
@@ -57,7 +58,7 @@ export function CodeExamples({ projectId, stageId, code, editable }: CodeExample
             <li key={example.issueId}>
               <Grid gap="xs" align="center">
                 <Grid.Col span="auto">
-                  <Anchor href={example.url} target="_blank" rel="noopener noreferrer" size="sm">
+                  <Anchor href={safeExternalUrl(example.url) ?? undefined} target="_blank" rel="noopener noreferrer" size="sm">
                     {example.repository}#{example.number} {example.title}{' '}
                     <IconExternalLink size={12} aria-label="opens GitHub in a new tab" />
                   </Anchor>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { useRecodeQueue } from '../api/get-recode-queue.ts';
 import { useResolveRecode } from '../api/resolve-recode.ts';
+import { safeExternalUrl } from '../../markdown/safe-url.ts';
 
 interface RecodeQueueProps {
   projectId: string;
@@ -85,7 +86,7 @@ export function RecodeQueueTable({ projectId, stageId, codes, stage }: RecodeQue
             {queue.data.items.map((item) => (
               <Table.Tr key={item.id}>
                 <Table.Td>
-                  <Anchor href={item.url} target="_blank" rel="noopener noreferrer" size="sm">
+                  <Anchor href={safeExternalUrl(item.url) ?? undefined} target="_blank" rel="noopener noreferrer" size="sm">
                     {item.repository}#{item.number}
                   </Anchor>
                   <Text size="xs" c="dimmed" lineClamp={1}>

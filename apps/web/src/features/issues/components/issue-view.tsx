@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, plural } from '../../../lib/format.ts';
 import { IssueStateBadge } from './issue-state-badge.tsx';
 import { MarkdownView } from '../../markdown/components/markdown-view.tsx';
 import classes from './issue-view.module.css';
+import { safeExternalUrl } from '../../markdown/safe-url.ts';
 
 /** Comments taller than this collapse. */
 const COMMENT_MAX_HEIGHT = 480;
@@ -130,7 +131,7 @@ export const IssueView = memo(function IssueView({ issue, titleRef }: { issue: I
               </Badge>
             ))}
           </Group>
-          <Anchor href={issue.url} target="_blank" rel="noopener noreferrer" size="sm">
+          <Anchor href={safeExternalUrl(issue.url) ?? undefined} target="_blank" rel="noopener noreferrer" size="sm">
             <Group component="span" gap={4} wrap="nowrap">
               Open on GitHub
               <IconExternalLink size={14} aria-hidden />

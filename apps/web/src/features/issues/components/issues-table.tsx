@@ -6,6 +6,7 @@ import type { IssueListItem } from '@concord/contracts';
 import { formatDate } from '../../../lib/format.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 import { IssueStateBadge } from './issue-state-badge.tsx';
+import { safeExternalUrl } from '../../markdown/safe-url.ts';
 
 export function IssuesTable({ issues, caption }: { issues: IssueListItem[]; caption: string }) {
   return (
@@ -93,7 +94,7 @@ export function IssuesTable({ issues, caption }: { issues: IssueListItem[]; capt
               </Table.Td>
               <Table.Td>
                 <Anchor
-                  href={issue.url}
+                  href={safeExternalUrl(issue.url) ?? undefined}
                   target="_blank"
                   rel="noopener noreferrer"
                   size="sm"
