@@ -219,6 +219,39 @@ describe('rounds', () => {
     expect(secondIssues.some((a) => firstIssues.some((b) => b.issueId === a.issueId))).toBe(false);
   });
 
+  it('gives the second of two leads drawing at the same moment 409, so no issue lands in two rounds', async () => {
+    await createIssues(ctx.prisma, team.projectId, 10);
+    const draw = () => create(team.lead, { coderIds: [team.coder.id], overlap: { mode: 'all' }, sampleSize: 5, open: true });
+    // The stage's round lock is held here, so both requests choose from the same unassigned issues
+    // before either can write.
+    const holder = await ctx.database.pool.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`round-number:${stageId}`]);
+      const responses = Promise.all([draw(), draw()]);
+      for (let waiting = 0; waiting < 2;) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        const { rows } = await ctx.database.pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_locks
+           WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        );
+        waiting = rows[0]!.n;
+      }
+      await holder.query('COMMIT');
+      const [a, b] = await responses;
+      expect([a!.statusCode, b!.statusCode].sort()).toEqual([201, 409]);
+      expect([a!, b!].find((response) => response.statusCode === 409)!.json()).toMatchObject({ code: 'ISSUES_TAKEN' });
+    } finally {
+      holder.release();
+    }
+    const { rows } = await ctx.database.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT a."issueId" FROM "Assignment" a JOIN "Round" r ON r.id = a."roundId"
+       WHERE r."stageId" = $1 GROUP BY a."issueId" HAVING count(DISTINCT r.id) > 1) twice`,
+      [stageId],
+    );
+    expect(rows[0]!.n).toBe(0);
+  });
+
   it('takes only issues whose final label in the input stage has the input code', async () => {
     const downstream = await createStage(ctx.prisma, team.projectId, { mode: 'multi', codes: [{ name: 'Theme' }] });
     await ctx.prisma.stage.update({ where: { id: downstream.stageId }, data: { inputStageId: stageId, inputCodeId: codes.Yes! } });

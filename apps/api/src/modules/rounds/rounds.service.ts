@@ -135,8 +135,16 @@ export function createRoundsService(prisma: PrismaClient, { issueSetIssueIds, on
       const design: StoredDesign = { overlap: body.overlap, stratifyByRepository };
 
       const roundId = await prisma.$transaction(async (tx) => {
-        // Serialise round numbering per stage.
+        // Serialise round creation per stage: numbering, and the check below.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`round-number:${stageId}`}))`;
+        if (!issueIds) {
+          // Drawn from the issues no round had assigned when the request began: a round created
+          // meanwhile may have taken some, and an issue must not land in two rounds unasked.
+          const planned = [...new Set(plan.assignments.map((a) => a.issueId))];
+          const taken = await tx.assignment.count({ where: { issueId: { in: planned }, round: { stageId } } });
+          if (taken > 0)
+            throw conflict('ISSUES_TAKEN', 'Another round of this stage assigned some of these issues meanwhile; draw the round again.');
+        }
         const last = await tx.round.findFirst({ where: { stageId }, orderBy: { number: 'desc' }, select: { number: true } });
         const number = (last?.number ?? 0) + 1;
         const open = body.open ?? false;
