@@ -311,6 +311,8 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
         else if (!agreedCodes && label?.agreed && !label.reopened) reopen.push(label);
       }
       let created = 0;
+      let updated = 0;
+      let reopened = 0;
       await prisma.$transaction(
         async (tx) => {
           // One statement for thousands of labels, their codes and first revisions; a label a lead
@@ -332,11 +334,14 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
             INSERT INTO "FinalLabelRevision" (id, "finalLabelId", version, kind, "codeIds", rationale)
             SELECT gen_random_uuid(), id, 1, 'agreed', array_agg("codeId"::text ORDER BY "codeId"), 'Every coder chose these codes.'
             FROM codes GROUP BY id`;
+          // Only a label still automatic and as read changes: a lead who decided it meanwhile wins.
           for (const { label, codeIds } of update) {
-            const row = await tx.finalLabel.update({
-              where: { stageId_issueId: { stageId: round.stageId, issueId: label.issueId } },
-              data: { version: { increment: 1 }, roundId },
-            });
+            const [row] = await tx.$queryRaw<{ id: string; version: number }[]>`
+              UPDATE "FinalLabel" SET version = version + 1, "roundId" = ${roundId}::uuid, "updatedAt" = now()
+              WHERE "stageId" = ${round.stageId}::uuid AND "issueId" = ${label.issueId}::uuid AND version = ${label.version} AND agreed
+              RETURNING id, version`;
+            if (!row) continue;
+            updated += 1;
             await writeCodes(tx, row.id, codeIds);
             await tx.finalLabelRevision.create({
               data: {
@@ -349,10 +354,12 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
             });
           }
           for (const label of reopen) {
-            const row = await tx.finalLabel.update({
-              where: { stageId_issueId: { stageId: round.stageId, issueId: label.issueId } },
-              data: { version: { increment: 1 }, agreed: false, reopened: true },
-            });
+            const [row] = await tx.$queryRaw<{ id: string; version: number }[]>`
+              UPDATE "FinalLabel" SET version = version + 1, agreed = false, reopened = true, "updatedAt" = now()
+              WHERE "stageId" = ${round.stageId}::uuid AND "issueId" = ${label.issueId}::uuid AND version = ${label.version} AND agreed
+              RETURNING id, version`;
+            if (!row) continue;
+            reopened += 1;
             await tx.finalLabelRevision.create({
               data: {
                 finalLabelId: row.id,
@@ -366,7 +373,7 @@ export function createReviewsService(prisma: PrismaClient, pool: pg.Pool, coding
         },
         { timeout: 60_000 },
       );
-      return { created, updated: update.length, reopened: reopen.length };
+      return { created, updated, reopened };
     },
   };
 }

@@ -202,6 +202,41 @@ describe('decisions', () => {
   });
 });
 
+describe('closing while a lead decides', () => {
+  it('never overwrites a decision made while the round was closing', async () => {
+    const patch = (status: string) =>
+      ctx.request(team.lead, { method: 'PATCH', url: `/api/projects/${team.projectId}/rounds/${roundId}`, payload: { status } });
+    await closeRound();
+    await patch('open');
+    // The coders no longer agree on issue 0, so closing again would reopen its automatic label…
+    const coding = await ctx.prisma.coding.findFirstOrThrow({ where: { roundId, coderId: second.id, issueId: issues[0] } });
+    await ctx.prisma.codingCode.deleteMany({ where: { codingId: coding.id } });
+    await ctx.prisma.codingCode.create({ data: { codingId: coding.id, codeId: codes.Speed! } });
+    // …but a lead decides it at that moment: the close has read the label and waits for its row.
+    const label = await ctx.prisma.finalLabel.findUniqueOrThrow({ where: { stageId_issueId: { stageId, issueId: issues[0]! } } });
+    const decision = await ctx.database.pool.connect();
+    try {
+      await decision.query('BEGIN');
+      await decision.query('SELECT 1 FROM "FinalLabel" WHERE id = $1 FOR UPDATE', [label.id]);
+      const closing = patch('closed');
+      for (let blocked = 0; blocked === 0;) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        const { rows } = await decision.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        blocked = rows[0]!.n;
+      }
+      await decision.query('UPDATE "FinalLabel" SET version = version + 1, agreed = false WHERE id = $1', [label.id]);
+      await decision.query('COMMIT');
+      expect((await closing).statusCode).toBe(200);
+    } finally {
+      decision.release();
+    }
+    const after = await ctx.prisma.finalLabel.findUniqueOrThrow({ where: { id: label.id } });
+    expect(after).toMatchObject({ version: label.version + 1, agreed: false, reopened: false });
+  });
+});
+
 describe('one issue under review', () => {
   it('shows every coder side by side, anonymised on request, and only after the round closes to coders', async () => {
     expect((await get(team.coder, `/review/issues/${issues[1]}`)).json()).toMatchObject({ statusCode: 403, code: 'ROUND_OPEN' });
