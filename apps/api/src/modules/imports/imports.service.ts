@@ -140,19 +140,29 @@ export function createImportsService({ database, jobs, secretBox, github }: Impo
           'NO_GITHUB_TOKEN',
           'This server has no GitHub token (GITHUB_TOKEN is not set): paste a personal access token for this import, or upload a file instead.',
         );
-      const running = await prisma.job.findFirst({
-        where: { projectId, kind: GITHUB_IMPORT, status: { in: ['queued', 'running'] } },
-        select: { id: true },
-      });
-      if (running)
-        throw conflict('IMPORT_RUNNING', 'An import is already running in this project; wait for it to finish.', { jobId: running.id });
-      const repositoryIds = await upsertRepositories(projectId, repositories);
-      const input: GitHubImportInput = {
-        repositoryIds,
-        includePullRequests: body.includePullRequests ?? false,
-        ...(token ? { token: secretBox.seal(token) } : {}),
-      };
-      const jobId = await jobs.enqueue(GITHUB_IMPORT, { projectId, input: input as never, createdById: userId });
+      // One start at a time per project, across API processes: two at once must not both find no
+      // import running.
+      const lock = await pool.connect();
+      let jobId: string;
+      try {
+        await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`github-import:${projectId}`]);
+        const running = await prisma.job.findFirst({
+          where: { projectId, kind: GITHUB_IMPORT, status: { in: ['queued', 'running'] } },
+          select: { id: true },
+        });
+        if (running)
+          throw conflict('IMPORT_RUNNING', 'An import is already running in this project; wait for it to finish.', { jobId: running.id });
+        const repositoryIds = await upsertRepositories(projectId, repositories);
+        const input: GitHubImportInput = {
+          repositoryIds,
+          includePullRequests: body.includePullRequests ?? false,
+          ...(token ? { token: secretBox.seal(token) } : {}),
+        };
+        jobId = await jobs.enqueue(GITHUB_IMPORT, { projectId, input: input as never, createdById: userId });
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [`github-import:${projectId}`]).catch(() => {});
+        lock.release();
+      }
       return this.get(projectId, jobId);
     },
 

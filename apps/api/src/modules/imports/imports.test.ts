@@ -172,6 +172,35 @@ describe('GitHub import', () => {
     }
   });
 
+  it('lets one of two imports started at the same moment through, and refuses the other', async () => {
+    const team = await ctx.createTeam();
+    const start = () =>
+      ctx.request(team.lead, { method: 'POST', url: `/api/projects/${team.projectId}/imports`, payload: { repositories: ['octo/beta'] } });
+    // The project's start lock is held here, so both requests reach it before either has queued a job.
+    const holder = await ctx.database.pool.connect();
+    fake.setLatency(200);
+    try {
+      await holder.query('SELECT pg_advisory_lock(hashtext($1))', [`github-import:${team.projectId}`]);
+      const responses = Promise.all([start(), start()]);
+      for (let waiting = 0; waiting < 2;) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        const { rows } = await holder.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        waiting = rows[0]!.n;
+      }
+      await holder.query('SELECT pg_advisory_unlock(hashtext($1))', [`github-import:${team.projectId}`]);
+      const [a, b] = await responses;
+      expect([a!.statusCode, b!.statusCode].sort()).toEqual([202, 409]);
+      const started = [a!, b!].find((response) => response.statusCode === 202)!.json<ImportJob>();
+      expect((await waitForImport(ctx, team.lead, team.projectId, started.id)).status).toBe('succeeded');
+    } finally {
+      fake.setLatency(0);
+      holder.release();
+    }
+    expect(await ctx.prisma.job.count({ where: { projectId: team.projectId } })).toBe(1);
+  });
+
   it('stops when a lead cancels it, keeps what it stored, and a new import finishes the job', async () => {
     const team = await ctx.createTeam();
     const cancel = (jobId: string) =>

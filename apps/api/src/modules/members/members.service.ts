@@ -27,18 +27,17 @@ export function createMembersService(prisma: PrismaClient) {
 
     async add(projectId: string, body: AddMemberBody): Promise<AddedMember> {
       const email = body.email.trim().toLowerCase();
-      let user = await prisma.user.findUnique({ where: { email } });
-      let temporaryPassword: string | undefined;
-      if (!user) {
-        temporaryPassword = randomSecret(12);
-        user = await prisma.user.create({
-          data: { email, name: body.name?.trim() || email.split('@')[0]!, passwordHash: await hashPassword(temporaryPassword) },
-        });
-      }
-      const existing = await prisma.member.findUnique({ where: { projectId_userId: { projectId, userId: user.id } } });
-      if (existing) throw conflict('ALREADY_MEMBER', `${email} is already a member (${existing.role}).`);
-      const row = await prisma.member.create({ data: { projectId, userId: user.id, role: body.role }, include });
-      return { member: toMember(row), ...(temporaryPassword ? { temporaryPassword } : {}) };
+      const temporaryPassword = randomSecret(12);
+      const passwordHash = await hashPassword(temporaryPassword);
+      // One transaction: an account created without its membership would never show its password.
+      return prisma.$transaction(async (tx) => {
+        const found = await tx.user.findUnique({ where: { email } });
+        const user = found ?? (await tx.user.create({ data: { email, name: body.name?.trim() || email.split('@')[0]!, passwordHash } }));
+        const existing = await tx.member.findUnique({ where: { projectId_userId: { projectId, userId: user.id } } });
+        if (existing) throw conflict('ALREADY_MEMBER', `${email} is already a member (${existing.role}).`);
+        const row = await tx.member.create({ data: { projectId, userId: user.id, role: body.role }, include });
+        return { member: toMember(row), ...(found ? {} : { temporaryPassword }) };
+      });
     },
 
     async updateRole(projectId: string, userId: string, role: Role): Promise<Member> {
