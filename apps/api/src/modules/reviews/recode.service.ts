@@ -28,6 +28,10 @@ export function createRecodeService(prisma: PrismaClient, coding: CodingService)
         // Claims the item: of two leads resolving it at once, the second finds it resolved.
         const claimed = await tx.recodeItem.updateMany({ where: { id: itemId, resolvedAt: null }, data: { resolvedAt: new Date() } });
         if (claimed.count === 0) throw conflict('ALREADY_RESOLVED', 'Another lead resolved this issue already.');
+        // Locked before they are read: a save or a decision on this issue either commits first and
+        // is recoded too, or waits and then finds a newer version (409), never overwritten.
+        await tx.$executeRaw`SELECT 1 FROM "Coding" WHERE "stageId" = ${stageId}::uuid AND "issueId" = ${item.issueId}::uuid FOR UPDATE`;
+        await tx.$executeRaw`SELECT 1 FROM "FinalLabel" WHERE "stageId" = ${stageId}::uuid AND "issueId" = ${item.issueId}::uuid FOR UPDATE`;
         const codings = await tx.coding.findMany({
           where: { stageId, issueId: item.issueId, codes: { some: { codeId: item.codeId } } },
           include: { codes: { select: { codeId: true } } },

@@ -385,4 +385,37 @@ describe('the recode queue', () => {
     const queue = await ctx.request(team.lead, { method: 'GET', url: `${base()}/recode-queue` });
     expect(queue.json().total).toBe(0);
   });
+
+  it('recodes a coding saved while it was resolving, instead of overwriting it', async () => {
+    await closeRound();
+    const item = await ctx.prisma.recodeItem.create({ data: { stageId, issueId: issues[0]!, codeId: codes.Docs! } });
+    const coding = await ctx.prisma.coding.findFirstOrThrow({ where: { roundId, coderId: team.coder.id, issueId: issues[0] } });
+    // A save of the coder's coding is under way (its row is held here) when the lead resolves.
+    const save = await ctx.database.pool.connect();
+    try {
+      await save.query('BEGIN');
+      await save.query('SELECT 1 FROM "Coding" WHERE id = $1 FOR UPDATE', [coding.id]);
+      const resolving = ctx.request(team.lead, {
+        method: 'POST',
+        url: `${base()}/recode-queue/${item.id}/resolve`,
+        payload: { codeIds: [codes.Speed] },
+      });
+      for (let waiting = 0; waiting === 0;) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        const { rows } = await save.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        waiting = rows[0]!.n;
+      }
+      // The save adds Memory to the coder's Docs.
+      await save.query('UPDATE "Coding" SET version = version + 1 WHERE id = $1', [coding.id]);
+      await save.query('INSERT INTO "CodingCode" ("codingId", "codeId") VALUES ($1, $2)', [coding.id, codes.Memory]);
+      await save.query('COMMIT');
+      expect((await resolving).statusCode).toBe(200);
+    } finally {
+      save.release();
+    }
+    const after = await ctx.prisma.codingCode.findMany({ where: { codingId: coding.id } });
+    expect(after.map((c) => c.codeId).sort()).toEqual([codes.Memory, codes.Speed].sort());
+  });
 });
