@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type Team, type TestUser } from '../../../test/test-context.ts';
 import { createIssues, createRound, createStage } from '../../../test/factories.ts';
+import { sessionsWaitingForLocks } from '../../../test/lock-waits.ts';
 
 const ctx = await createTestContext();
 
@@ -229,14 +230,7 @@ describe('rounds', () => {
       await holder.query('BEGIN');
       await holder.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`round-number:${stageId}`]);
       const responses = Promise.all([draw(), draw()]);
-      for (let waiting = 0; waiting < 2;) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-        const { rows } = await ctx.database.pool.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_locks
-           WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-        );
-        waiting = rows[0]!.n;
-      }
+      await sessionsWaitingForLocks(holder, 2);
       await holder.query('COMMIT');
       const [a, b] = await responses;
       expect([a!.statusCode, b!.statusCode].sort()).toEqual([201, 409]);

@@ -7,6 +7,7 @@ import type { AssignmentDetail, ImportJob, IssuePage, RepositorySummary } from '
 import { createRound, createStage } from '../../../test/factories.ts';
 import { createImportContext, FAKE_TOKEN, sourceRows, storedRows, waitForImport } from '../../../test/github-import.ts';
 import { createTestJobRunner } from '../../../test/job-runners.ts';
+import { sessionsWaitingForLocks } from '../../../test/lock-waits.ts';
 
 // Long threads: one issue with 250 comments (3 pages), one with 101 (2 pages).
 const alpha = generateRepository({
@@ -182,13 +183,7 @@ describe('GitHub import', () => {
     try {
       await holder.query('SELECT pg_advisory_lock(hashtext($1))', [`github-import:${team.projectId}`]);
       const responses = Promise.all([start(), start()]);
-      for (let waiting = 0; waiting < 2;) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-        const { rows } = await holder.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        waiting = rows[0]!.n;
-      }
+      await sessionsWaitingForLocks(holder, 2);
       await holder.query('SELECT pg_advisory_unlock(hashtext($1))', [`github-import:${team.projectId}`]);
       const [a, b] = await responses;
       expect([a!.statusCode, b!.statusCode].sort()).toEqual([202, 409]);

@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type Team, type TestUser } from '../../../test/test-context.ts';
 import { createIssues, createRound, createStage } from '../../../test/factories.ts';
+import { sessionsWaitingForLocks } from '../../../test/lock-waits.ts';
 
 const ctx = await createTestContext();
 
@@ -219,13 +220,7 @@ describe('closing while a lead decides', () => {
       await decision.query('BEGIN');
       await decision.query('SELECT 1 FROM "FinalLabel" WHERE id = $1 FOR UPDATE', [label.id]);
       const closing = patch('closed');
-      for (let blocked = 0; blocked === 0;) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-        const { rows } = await decision.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        blocked = rows[0]!.n;
-      }
+      await sessionsWaitingForLocks(decision, 1);
       await decision.query('UPDATE "FinalLabel" SET version = version + 1, agreed = false WHERE id = $1', [label.id]);
       await decision.query('COMMIT');
       expect((await closing).statusCode).toBe(200);
@@ -400,13 +395,7 @@ describe('the recode queue', () => {
         url: `${base()}/recode-queue/${item.id}/resolve`,
         payload: { codeIds: [codes.Speed] },
       });
-      for (let waiting = 0; waiting === 0;) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-        const { rows } = await save.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        waiting = rows[0]!.n;
-      }
+      await sessionsWaitingForLocks(save, 1);
       // The save adds Memory to the coder's Docs.
       await save.query('UPDATE "Coding" SET version = version + 1 WHERE id = $1', [coding.id]);
       await save.query('INSERT INTO "CodingCode" ("codingId", "codeId") VALUES ($1, $2)', [coding.id, codes.Memory]);
