@@ -1,6 +1,7 @@
 // What the disagreements teach: the code pairs most often confused, how often each coder's choice
 // became final, how often discussion changed a final label, the time to resolve, the
 // disagreement rate per round; and each coder's calibration view of a closed round.
+import { quantileSorted } from '@concord/statistics';
 import type { PrismaClient } from '@concord/db';
 import type pg from 'pg';
 import type { Calibration, ReviewAnalytics } from '@concord/contracts';
@@ -21,12 +22,11 @@ import {
 const TOP_PAIRS = 20;
 const HOUR_MS = 3_600_000;
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+const median = (values: number[]): number | null =>
+  quantileSorted(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 
 export function createReviewAnalytics(prisma: PrismaClient, pool: pg.Pool) {
   async function stageWithRounds(projectId: string, stageId: string) {
