@@ -1,14 +1,14 @@
 // The issues behind a cell of the report where the coders differ, each with a link to GitHub
 // and every coder's codes by name, in a drawer over the page.
 import { useState } from 'react';
-import { Anchor, Badge, Center, Drawer, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Center, Drawer, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconExternalLink } from '@tabler/icons-react';
 import type { CodeRef, CoderRef, DisagreementQuery } from '@concord/contracts';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { plural } from '../../../lib/format.ts';
 import { useDisagreements } from '../api/get-disagreements.ts';
-import { safeExternalUrl } from '../../markdown/safe-url.ts';
+import { GitHubLink } from '../../markdown/components/github-link.tsx';
 
 export interface DisagreementTarget {
   title: string;
@@ -74,16 +74,14 @@ export function DisagreementsDrawer({ projectId, stageId, target: openTarget, co
                     <Text size="xs" c="dimmed" ff="monospace">
                       {issue.repository}#{issue.number}
                     </Text>
-                    <Anchor
-                      href={safeExternalUrl(issue.url) ?? undefined}
-                      target="_blank"
-                      rel="noopener noreferrer"
+                    <GitHubLink
+                      url={issue.url}
                       fw={500}
                       size="sm"
                       aria-label={`${issue.title} (${issue.repository}#${issue.number} on GitHub, new tab)`}
                     >
                       {issue.title} <IconExternalLink size={12} aria-hidden style={{ verticalAlign: 'middle' }} />
-                    </Anchor>
+                    </GitHubLink>
                     <Stack gap={4} mt="xs">
                       {[...issue.codings]
                         .sort((a, b) => coderRank(a.coderId) - coderRank(b.coderId))

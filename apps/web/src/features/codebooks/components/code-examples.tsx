@@ -1,14 +1,14 @@
 // A code's example issues, linked to GitHub with their note. Leads add one by issue number (the
 // API asks for the repository when several have that number) and remove them.
 import { useState, type FormEvent } from 'react';
-import { ActionIcon, Anchor, Button, Grid, NativeSelect, NumberInput, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Grid, NativeSelect, NumberInput, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconExternalLink, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { CodebookCode } from '@concord/contracts';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useAddExample } from '../api/add-example.ts';
 import { useRemoveExample } from '../api/remove-example.ts';
-import { safeExternalUrl } from '../../markdown/safe-url.ts';
+import { GitHubLink } from '../../markdown/components/github-link.tsx';
 
 function ambiguousRepositories(error: unknown): string[] {
   if (!isApiError(error, 400) || error.code !== 'AMBIGUOUS_ISSUE') return [];
@@ -58,10 +58,10 @@ export function CodeExamples({ projectId, stageId, code, editable }: CodeExample
             <li key={example.issueId}>
               <Grid gap="xs" align="center">
                 <Grid.Col span="auto">
-                  <Anchor href={safeExternalUrl(example.url) ?? undefined} target="_blank" rel="noopener noreferrer" size="sm">
+                  <GitHubLink url={example.url} size="sm">
                     {example.repository}#{example.number} {example.title}{' '}
                     <IconExternalLink size={12} aria-label="opens GitHub in a new tab" />
-                  </Anchor>
+                  </GitHubLink>
                   {example.note ? (
                     <Text size="xs" c="dimmed">
                       {example.note}

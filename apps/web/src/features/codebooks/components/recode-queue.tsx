@@ -1,13 +1,13 @@
 // Issues waiting for a lead to recode them because a code they had was split: the lead picks the
 // replacement code(s) for each, which replace the split code in its codings and final label.
 import { useState } from 'react';
-import { Anchor, Button, Group, MultiSelect, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, MultiSelect, Skeleton, Stack, Table, Text } from '@mantine/core';
 import type { CodebookCode, RecodeQueueItem } from '@concord/contracts';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { useRecodeQueue } from '../api/get-recode-queue.ts';
 import { useResolveRecode } from '../api/resolve-recode.ts';
-import { safeExternalUrl } from '../../markdown/safe-url.ts';
+import { GitHubLink } from '../../markdown/components/github-link.tsx';
 
 interface RecodeQueueProps {
   projectId: string;
@@ -86,9 +86,9 @@ export function RecodeQueueTable({ projectId, stageId, codes, stage }: RecodeQue
             {queue.data.items.map((item) => (
               <Table.Tr key={item.id}>
                 <Table.Td>
-                  <Anchor href={safeExternalUrl(item.url) ?? undefined} target="_blank" rel="noopener noreferrer" size="sm">
+                  <GitHubLink url={item.url} size="sm">
                     {item.repository}#{item.number}
-                  </Anchor>
+                  </GitHubLink>
                   <Text size="xs" c="dimmed" lineClamp={1}>
                     {item.title}
                   </Text>

@@ -2,14 +2,14 @@
 // closed), labels, author and their association, dates, a link to GitHub, then the body and the
 // comments rendered from markdown. Long comments collapse behind "Show more".
 import { memo, type ReactNode, type Ref } from 'react';
-import { Anchor, Badge, Group, Paper, Spoiler, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Spoiler, Stack, Text, Title } from '@mantine/core';
 import { IconExternalLink, IconGitPullRequest, IconMessage } from '@tabler/icons-react';
 import type { IssueDetail } from '@concord/contracts';
 import { formatDate, formatDateTime, plural } from '../../../lib/format.ts';
 import { IssueStateBadge } from './issue-state-badge.tsx';
 import { MarkdownView } from '../../markdown/components/markdown-view.tsx';
 import classes from './issue-view.module.css';
-import { safeExternalUrl } from '../../markdown/safe-url.ts';
+import { GitHubLink } from '../../markdown/components/github-link.tsx';
 
 /** Comments taller than this collapse. */
 const COMMENT_MAX_HEIGHT = 480;
@@ -131,12 +131,12 @@ export const IssueView = memo(function IssueView({ issue, titleRef }: { issue: I
               </Badge>
             ))}
           </Group>
-          <Anchor href={safeExternalUrl(issue.url) ?? undefined} target="_blank" rel="noopener noreferrer" size="sm">
+          <GitHubLink url={issue.url} size="sm">
             <Group component="span" gap={4} wrap="nowrap">
               Open on GitHub
               <IconExternalLink size={14} aria-hidden />
             </Group>
-          </Anchor>
+          </GitHubLink>
         </Group>
       </Stack>
 

@@ -1,12 +1,12 @@
 // A page of imported issues as a table: repository, number, title (search matches marked), state,
 // labels, comments and a link to the issue on GitHub.
-import { Anchor, Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconExternalLink, IconMessage } from '@tabler/icons-react';
 import type { IssueListItem } from '@concord/contracts';
 import { formatDate } from '../../../lib/format.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 import { IssueStateBadge } from './issue-state-badge.tsx';
-import { safeExternalUrl } from '../../markdown/safe-url.ts';
+import { GitHubLink } from '../../markdown/components/github-link.tsx';
 
 export function IssuesTable({ issues, caption }: { issues: IssueListItem[]; caption: string }) {
   return (
@@ -93,10 +93,8 @@ export function IssuesTable({ issues, caption }: { issues: IssueListItem[]; capt
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Anchor
-                  href={safeExternalUrl(issue.url) ?? undefined}
-                  target="_blank"
-                  rel="noopener noreferrer"
+                <GitHubLink
+                  url={issue.url}
                   size="sm"
                   aria-label={`Open ${issue.repository}#${issue.number} on GitHub (new tab)`}
                   style={{ whiteSpace: 'nowrap' }}
@@ -105,7 +103,7 @@ export function IssuesTable({ issues, caption }: { issues: IssueListItem[]; capt
                     GitHub
                     <IconExternalLink size={14} aria-hidden />
                   </Group>
-                </Anchor>
+                </GitHubLink>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,7 +1,7 @@
 // The dataset: each issue with its final label in every stage (agreed, decided or reopened).
-import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import type { DatasetPage } from '@concord/contracts';
-import { safeExternalUrl } from '../../markdown/safe-url.ts';
+import { GitHubLink } from '../../markdown/components/github-link.tsx';
 
 export function DatasetTable({ page }: { page: DatasetPage }) {
   return (
@@ -21,9 +21,9 @@ export function DatasetTable({ page }: { page: DatasetPage }) {
           {page.items.map((item) => (
             <Table.Tr key={item.issueId} data-testid="dataset-row">
               <Table.Td>
-                <Anchor href={safeExternalUrl(item.url) ?? undefined} target="_blank" rel="noopener noreferrer" size="sm" fw={600}>
+                <GitHubLink url={item.url} size="sm" fw={600}>
                   {item.repository}#{item.number}
-                </Anchor>
+                </GitHubLink>
                 <Text size="xs" c="dimmed" lineClamp={1}>
                   {item.title}
                 </Text>
